@@ -1,0 +1,44 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+SHELL := /bin/bash
+# Material 9.8 prints an end-of-life banner on every build; the README covers the plan.
+export NO_MKDOCS_2_WARNING := 1
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+CONSTRAINTS := requirements/constraints.txt
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# pip learned dependency groups (--group) in 25.1.
+PIP_MIN := pip>=25.1
+
+.PHONY: serve build test lint install-docs install-test system-deps clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade "$(PIP_MIN)"
+
+# A stamp per group: reinstall only when the dependency files change.
+$(VENV)/.stamp-%: pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PIP) install -q -c $(CONSTRAINTS) --group $*
+	touch $@
+
+install-docs: $(VENV)/.stamp-docs
+install-test: $(VENV)/.stamp-test $(VENV)/.stamp-lint
+
+serve: install-docs
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install-docs
+	$(VENV)/bin/mkdocs build --strict
+
+# Debian packages the test suite drives: a real Chromium for the browser tests.
+system-deps:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+lint: install-test
+	$(VENV)/bin/ruff check scripts tests notebooks
+
+test: install-test system-deps lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,71 @@
+"""The strict build passes, and the nav lists the ten sections plus Contact in order."""
+
+import re
+
+from bs4 import BeautifulSoup
+
+from conftest import run_mkdocs_build
+
+SECTIONS = [
+    ("Math background", "math-background/"),
+    ("Neural-network basics", "neural-network-basics/"),
+    ("Command line", "command-line/"),
+    ("Hardware and OS", "hardware-and-os/"),
+    ("Python", "python/"),
+    ("Deep-learning frameworks", "deep-learning-frameworks/"),
+    ("Training neural nets", "training-neural-nets/"),
+    ("Research experiments", "research-experiments/"),
+    ("Data analysis and image processing", "data-analysis/"),
+    ("Online courses", "online-courses/"),
+    ("Contact", "contact/"),
+]
+
+
+def primary_nav_links(page_html: str) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(page_html, "lxml")
+    nav = soup.select_one("nav.md-nav--primary")
+    links = []
+    for anchor in nav.select("a.md-nav__link"):
+        text = re.sub(r"\s+", " ", anchor.get_text(" ", strip=True))
+        links.append((text, anchor.get("href", "")))
+    return links
+
+
+def test_strict_build_writes_every_section_page(built_site):
+    for _, slug in SECTIONS:
+        assert (built_site / slug / "index.html").is_file(), f"missing page {slug}"
+
+
+def test_nav_lists_ten_sections_and_contact_in_order(built_site):
+    links = primary_nav_links((built_site / "index.html").read_text(encoding="utf-8"))
+    hrefs = [href.removeprefix("./") for _, href in links]
+    positions = []
+    for title, slug in SECTIONS:
+        matches = [i for i, href in enumerate(hrefs) if href.rstrip("/") + "/" == slug]
+        assert matches, f"{title} ({slug}) is not in the primary nav: {hrefs}"
+        assert title.lower() in links[matches[0]][0].lower()
+        positions.append(matches[0])
+    assert positions == sorted(positions), "sections are out of order in the nav"
+
+
+def test_broken_anchor_fails_the_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "contact.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n\nSee [the maths](math-background.md#no-such-heading).\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-heading" in result.stderr
+    assert "contact.md" in result.stderr
+
+
+def test_broken_internal_link_fails_the_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "contact.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n\nSee [a lost page](no-such-page.md).\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr

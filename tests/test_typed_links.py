@@ -1,0 +1,60 @@
+"""Typed resource links render with an icon and a label; an unknown type fails the build."""
+
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_mkdocs_build
+
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+import typed_links  # noqa: E402
+
+
+def test_find_unknown_types_reports_line_and_name():
+    markdown = "# T\n\n- [@video@Fine](https://a.example)\n- [@podcast@Nope](https://b.example)\n"
+    assert typed_links.find_unknown_types(markdown) == [typed_links.UnknownType(4, "podcast")]
+
+
+def test_find_unknown_types_skips_code_blocks():
+    markdown = "```md\n[@podcast@Shown as code](https://a.example)\n```\n"
+    assert typed_links.find_unknown_types(markdown) == []
+
+
+def test_render_typed_links_adds_icon_and_accessible_label():
+    html = '<p><a href="https://a.example">@book@Deep Learning</a></p>'
+    soup = BeautifulSoup(typed_links.render_typed_links(html), "lxml")
+    link = soup.a
+    assert link["href"] == "https://a.example"
+    assert link["data-resource-type"] == "book"
+    assert link.select_one(".resource-link__icon")["aria-hidden"] == "true"
+    assert link.select_one(".resource-link__icon svg") is not None
+    assert link.get_text() == "Book: Deep Learning"
+
+
+def test_every_type_has_an_icon_file():
+    for label, icon in typed_links.RESOURCE_TYPES.values():
+        assert typed_links.icon_svg(icon).startswith("<svg"), label
+
+
+def test_built_pages_have_no_raw_typed_link_text(built_site):
+    for page in built_site.rglob("*.html"):
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").get_text()
+        assert "@video@" not in text and "@docs@" not in text, page
+
+
+def test_built_site_renders_typed_links(built_site):
+    soup = BeautifulSoup((built_site / "math-background" / "index.html").read_text(), "lxml")
+    links = soup.select("a.resource-link")
+    assert links, "no typed resource links rendered on the math page"
+    assert all(link["data-resource-type"] in typed_links.RESOURCE_TYPES for link in links)
+
+
+def test_unknown_type_fails_the_build_naming_file_and_line(project_copy, tmp_path):
+    page = project_copy / "docs" / "contact.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("- [@podcast@Some show](https://example.org/show)")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"contact.md:{len(lines)}: unknown resource type '@podcast@'" in result.stderr
