@@ -4,32 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed"
-
-
-def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None):
-    """Run a strict `mkdocs build` of `project` and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+from support import ROOT, run_mkdocs_build
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,8 +3,7 @@
 import re
 
 from bs4 import BeautifulSoup
-
-from conftest import run_mkdocs_build
+from support import run_mkdocs_build
 
 SECTIONS = [
     ("Math background", "math-background/"),
@@ -51,7 +50,8 @@ def test_nav_lists_ten_sections_and_contact_in_order(built_site):
 def test_broken_anchor_fails_the_build(project_copy, tmp_path):
     page = project_copy / "docs" / "contact.md"
     page.write_text(
-        page.read_text(encoding="utf-8") + "\n\nSee [the maths](math-background.md#no-such-heading).\n",
+        page.read_text(encoding="utf-8")
+        + "\n\nSee [the maths](math-background.md#no-such-heading).\n",
         encoding="utf-8",
     )
     result = run_mkdocs_build(project_copy, tmp_path / "site")

@@ -1,11 +1,9 @@
 """Typed resource links render with an icon and a label; an unknown type fails the build."""
 
 import sys
-from pathlib import Path
 
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, run_mkdocs_build
+from support import ROOT, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 import typed_links  # noqa: E402
