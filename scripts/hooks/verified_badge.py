@@ -1,0 +1,113 @@
+"""MkDocs hook: a "Verified" note on each notebook page, from the test suite's run records.
+
+The notebook tests write reports/notebook-runs.json. A record counts only if it passed and its
+sources_sha256 still matches the notebook's code; otherwise the page says "Not yet verified".
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from notebook_meta import RUNS_REPORT, sources_sha256  # noqa: E402
+
+BUTTON_BAR = re.compile(r'<div class="notebook-buttons"[^>]*>.*?</div>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verified: bool
+    reason: str  # why it is not verified; empty when verified
+    record: dict
+
+
+def load_runs(path: Path) -> dict:
+    """The run records by notebook file name; an absent report means no records."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise PluginError(
+            f"{path}:{error.lineno}: not valid JSON ({error.msg}). Rerun the notebook tests "
+            "to rewrite it, or delete it."
+        ) from error
+    runs = data.get("notebooks") if isinstance(data, dict) else None
+    if not isinstance(runs, dict):
+        raise PluginError(f'{path}: expected {{"notebooks": {{...}}}}. Rerun the notebook tests.')
+    return runs
+
+
+def judge(record: dict | None, current_sha: str) -> Verdict:
+    """Fresh and passed -> verified; missing, failed or stale -> not verified, with the reason."""
+    if not record:
+        return Verdict(False, "the test suite has no record of running this notebook", {})
+    if record.get("sources_sha256") != current_sha:
+        return Verdict(False, "its code changed after the last recorded run", record)
+    if record.get("passed") is not True:
+        return Verdict(False, "its last recorded run failed", record)
+    if not record.get("executed_at"):
+        return Verdict(False, "its run record has no date", record)
+    return Verdict(True, "", record)
+
+
+def when(iso: str) -> str:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return f'<time datetime="{html.escape(iso)}">{moment:%d %B %Y, %H:%M} UTC</time>'
+
+
+def gpu_text(gpu_recommended: bool | None) -> str:
+    if gpu_recommended is None:
+        return ""
+    if gpu_recommended:
+        return " A GPU is recommended: in Colab, choose a GPU runtime."
+    return " No GPU needed: it runs on an ordinary laptop."
+
+
+def badge_html(verdict: Verdict, gpu_recommended: bool | None) -> str:
+    gpu = gpu_text(gpu_recommended)
+    if not verdict.verified:
+        return (
+            '<div class="verified-badge verified-badge--unverified">'
+            f"<strong>Not yet verified</strong>: {html.escape(verdict.reason)}.{gpu}</div>"
+        )
+    r = verdict.record
+    return (
+        '<div class="verified-badge verified-badge--verified">'
+        f"<strong>\u2713 Verified</strong>: run by the test suite on {when(r['executed_at'])} "
+        f"with Python {html.escape(str(r.get('python')))}, "
+        f"PyTorch {html.escape(str(r.get('torch')))} and Keras {html.escape(str(r.get('keras')))}. "
+        f"Test-mode run time: {float(r.get('seconds', 0)):.1f} seconds.{gpu}</div>"
+    )
+
+
+def insert_badge(page_html: str, badge: str) -> str:
+    """After the notebook button bar when there is one, otherwise at the top."""
+    bar = BUTTON_BAR.search(page_html)
+    if bar:
+        return page_html[: bar.end()] + badge + page_html[bar.end():]
+    return badge + page_html
+
+
+def notebook_badge(notebook_path: Path, runs: dict) -> str:
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
+    guide = notebook.get("metadata", {}).get("guide", {})
+    verdict = judge(runs.get(notebook_path.name), sources_sha256(notebook))
+    return badge_html(verdict, guide.get("gpu_recommended"))
+
+
+@event_priority(-60)  # after the notebook button bar is in place
+def on_page_content(html_text, page, config, **kwargs):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html_text
+    runs = load_runs(Path(config.config_file_path).parent / RUNS_REPORT)
+    return insert_badge(html_text, notebook_badge(Path(page.file.abs_src_path), runs))
