@@ -120,7 +120,8 @@ def annotate_resources(page_html: str, index: dict[str, dict]) -> str:
         end = LINE_END.search(page_html, anchor.end())
         insert_at = end.start() if end else anchor.end()
         out.append(page_html[position:insert_at])
-        out.append(" " + health_note(find_result(index, html.unescape(href.group(1) if href else ""))))
+        url = html.unescape(href.group(1)) if href else ""
+        out.append(" " + health_note(find_result(index, url)))
         position = insert_at
     out.append(page_html[position:])
     return "".join(out)
