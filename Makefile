@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build test lint install-docs install-test system-deps clean
+.PHONY: serve build offline test lint install-docs install-test system-deps clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ serve: install-docs
 build: install-docs
 	$(VENV)/bin/mkdocs build --strict
 
+# A zip of the site that works from file:// (Material's offline plugin): dist/getting-started-offline.zip
+offline: install-docs
+	$(PY) scripts/make_offline.py
+
 # Debian packages the test suite drives: a real Chromium for the browser tests.
 system-deps:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
@@ -41,4 +45,4 @@ test: install-test system-deps lint
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache site-offline dist
