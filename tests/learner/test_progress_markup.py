@@ -1,0 +1,74 @@
+"""Progress markup from the hook, and the weight of the learner JavaScript."""
+
+from __future__ import annotations
+
+import gzip
+
+import progress_controls
+from bs4 import BeautifulSoup
+from support import ROOT
+
+JS_FILES = ["assets/javascripts/progress.js", "assets/javascripts/vendor/iframe-worker-shim.js"]
+JS_BUDGET_BYTES = 10 * 1024
+
+
+def test_page_slug_matches_what_progress_js_derives():
+    assert progress_controls.page_slug("python/") == "python"
+    assert progress_controls.page_slug("python.html") == "python"
+    assert progress_controls.page_slug("notebooks/01-first/") == "notebooks/01-first"
+    assert progress_controls.page_slug("") == ""
+    assert progress_controls.page_slug("index.html") == ""
+
+
+def test_resource_lines_get_a_labelled_checkbox():
+    page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="book">'
+            '<span class="resource-link__type">Book: </span>Deep &amp; wide</a>: text</li>'
+            "<li><a href='/x/'>plain link</a></li></ul>")
+    result, count = progress_controls.add_resource_checkboxes(page)
+    assert count == 1
+    item = BeautifulSoup(result, "lxml").select_one("li.progress-resource-item")
+    box = item.select_one("label > input[type=checkbox]")
+    assert box["data-progress-resource"] == "https://a.example/"
+    assert item.select_one("label").get_text() == "Done: Deep & wide"
+
+
+def test_panel_goes_right_after_the_learning_map():
+    page = ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div></div>'
+            "<p>b</p>")
+    result = progress_controls.insert_panel(page, "<PANEL>")
+    assert result == ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div>'
+                      "</div><PANEL><p>b</p>")
+
+
+def test_map_nodes_get_resource_totals():
+    page = '<a href="python/" data-section="python">5 Python</a>'
+    assert 'data-resource-total="7"' in progress_controls.add_map_totals(page, {"python": 7})
+
+
+def soup_of(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_section_and_notebook_page_has_a_mark_done_button(built_site):
+    pages = [p for p in built_site.glob("*/index.html")
+             if p.parent.name not in {"glossary", "resource-health", "contact", "404"}]
+    pages += sorted((built_site / "notebooks").glob("*/index.html"))
+    assert len(pages) >= 18
+    for page in pages:
+        buttons = soup_of(page).select("article button[data-progress-toggle][aria-pressed]")
+        assert len(buttons) == 1, f"{page}: expected one Mark as done button"
+
+
+def test_every_resource_line_has_a_done_checkbox(built_site):
+    for page in built_site.rglob("index.html"):
+        links = soup_of(page).select("article li > a.resource-link, article li > p > a.resource-link")
+        for link in links:
+            item = link.find_parent("li")
+            assert item.select_one("input[type=checkbox][data-progress-resource]"), (
+                f"{page}: no done checkbox for {link['href']}"
+            )
+
+
+def test_learner_javascript_is_under_10_kb_gzipped():
+    total = sum(len(gzip.compress((ROOT / path).read_bytes(), 9)) for path in JS_FILES)
+    assert total < JS_BUDGET_BYTES, f"learner JS is {total} bytes gzipped"

@@ -1,0 +1,118 @@
+"""Resource health: each resource line and the Resource health page show the latest check."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import resource_health
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from support import run_mkdocs_build
+
+CHECKED = "2026-11-20T06:00:00Z"
+
+
+def result(url, verdict, **extra):
+    return {"url": url, "result": verdict, "status": 200, "final_url": None, "reason": "",
+            "suggestion": None, "pages": ["/python/"], "checked_at": CHECKED, **extra}
+
+
+def test_notes_for_each_result():
+    assert "Not yet checked" in resource_health.health_note(None)
+    assert "Working, checked 20 Nov 2026" in resource_health.health_note(result("u", "ok"))
+    moved = resource_health.health_note(result("u", "moved", final_url="https://new.example/"))
+    assert 'Moved, checked 20 Nov 2026: <a href="https://new.example/">new address</a>' in moved
+    assert "Broken" in resource_health.health_note(result("u", "broken"))
+    assert "Could not verify automatically" in resource_health.health_note(
+        result("u", "unverifiable"))
+
+
+def test_trailing_slash_differences_still_match():
+    index = resource_health.results_by_url({"results": [result("https://a.example/x/", "ok")]})
+    assert resource_health.find_result(index, "https://a.example/x")["result"] == "ok"
+
+
+def test_annotate_puts_the_note_at_the_end_of_the_line():
+    page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="docs">'
+            "A</a>: about A.</li></ul>")
+    index = resource_health.results_by_url({"results": [result("https://a.example/", "ok")]})
+    annotated = resource_health.annotate_resources(page, index)
+    assert annotated.endswith(': about A. <span class="resource-health resource-health--ok">'
+                              "(Working, checked 20 Nov 2026)</span></li></ul>")
+
+
+def test_resources_in_markdown_skips_code_blocks():
+    markdown = ("# Python\n\n- [@docs@Docs](https://d.example/): x\n"
+                "```\n[@tool@T](https://t.example/)\n```\n")
+    found = resource_health.resources_in_markdown(markdown, "python.md")
+    assert [(r.url, r.type, r.page_title) for r in found] == [("https://d.example/", "docs", "Python")]
+
+
+def test_broken_report_names_the_file(tmp_path):
+    report = tmp_path / "link-check.json"
+    report.write_text("{oops", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"link-check.json:1: not valid JSON"):
+        resource_health.load_report(report)
+
+
+def health_rows(site):
+    soup = BeautifulSoup((site / "resource-health" / "index.html").read_text("utf-8"), "lxml")
+    rows = {}
+    for tr in soup.select("article table tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
+        rows[tr.select_one("td a")["href"]] = cells
+    return rows
+
+
+SAMPLE_LINES = (
+    "\n\n## Sample resources\n\n"
+    "- [@docs@Sample working](https://working.example.org/): a line of our own.\n"
+    "- [@video@Sample moved](https://old.example.org/talk): another line.\n"
+    "- [@tool@Sample unchecked](https://unchecked.example.org/): not in the report.\n"
+)
+
+
+def test_build_with_a_report_shows_status_on_lines_and_page(project_copy, tmp_path):
+    contact = project_copy / "docs" / "contact.md"
+    contact.write_text(contact.read_text("utf-8") + SAMPLE_LINES, encoding="utf-8")
+    report = project_copy / resource_health.REPORT
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(json.dumps({"generated_at": CHECKED, "tool": "test", "results": [
+        result("https://working.example.org/", "ok"),
+        result("https://old.example.org/talk", "moved", final_url="https://new.example.org/talk"),
+    ]}), encoding="utf-8")
+    built = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    site = tmp_path / "site"
+    page = BeautifulSoup((site / "contact" / "index.html").read_text("utf-8"), "lxml")
+    notes = {li.select_one("a.resource-link")["href"]: li.select_one(".resource-health")
+             for li in page.select("article li") if li.select_one("a.resource-link")}
+    assert "Working, checked 20 Nov 2026" in notes["https://working.example.org/"].get_text()
+    moved = notes["https://old.example.org/talk"]
+    assert moved.select_one("a")["href"] == "https://new.example.org/talk"
+    assert "Not yet checked" in notes["https://unchecked.example.org/"].get_text()
+    rows = health_rows(site)
+    assert rows["https://working.example.org/"][1:] == ["docs", "Contact", "Working", "20 Nov 2026"]
+    assert rows["https://old.example.org/talk"][3].startswith("Moved")
+    assert rows["https://unchecked.example.org/"][3:] == ["Not yet checked", ""]
+
+
+def test_without_a_report_the_site_says_not_yet_checked(project_copy, tmp_path):
+    contact = project_copy / "docs" / "contact.md"
+    contact.write_text(contact.read_text("utf-8") + SAMPLE_LINES, encoding="utf-8")
+    assert not (project_copy / resource_health.REPORT).exists()
+    assert run_mkdocs_build(project_copy, tmp_path / "site").returncode == 0
+    rows = health_rows(tmp_path / "site")
+    assert rows and all(cells[3] == "Not yet checked" for cells in rows.values())
+    page = (tmp_path / "site" / "contact" / "index.html").read_text("utf-8")
+    assert "(Not yet checked)" in page
+
+
+def test_health_page_lists_every_typed_resource(built_site):
+    listed = set(health_rows(built_site))
+    on_pages = set()
+    for page in built_site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+        on_pages.update(a["href"] for a in soup.select("article a.resource-link"))
+    assert on_pages and on_pages <= listed
