@@ -61,7 +61,8 @@ def test_every_section_and_notebook_page_has_a_mark_done_button(built_site):
 
 def test_every_resource_line_has_a_done_checkbox(built_site):
     for page in built_site.rglob("index.html"):
-        links = soup_of(page).select("article li > a.resource-link, article li > p > a.resource-link")
+        selector = "article li > a.resource-link, article li > p > a.resource-link"
+        links = soup_of(page).select(selector)
         for link in links:
             item = link.find_parent("li")
             assert item.select_one("input[type=checkbox][data-progress-resource]"), (

@@ -46,7 +46,8 @@ def test_resources_in_markdown_skips_code_blocks():
     markdown = ("# Python\n\n- [@docs@Docs](https://d.example/): x\n"
                 "```\n[@tool@T](https://t.example/)\n```\n")
     found = resource_health.resources_in_markdown(markdown, "python.md")
-    assert [(r.url, r.type, r.page_title) for r in found] == [("https://d.example/", "docs", "Python")]
+    found_facts = [(r.url, r.type, r.page_title) for r in found]
+    assert found_facts == [("https://d.example/", "docs", "Python")]
 
 
 def test_broken_report_names_the_file(tmp_path):
