@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from notebook_meta import RUNS_REPORT, sources_sha256  # noqa: E402
 
-BUTTON_BAR = re.compile(r'<div class="notebook-buttons"[^>]*>.*?</div>', re.DOTALL)
+BUTTON_BAR = re.compile(r'<div[^>]*class="notebook-buttons"[^>]*>.*?</div>', re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,9 @@ def test_missing_stale_or_failed_record_is_not_verified(record, reason):
 
 
 def test_badge_goes_after_the_button_bar():
-    page = '<h1>T</h1><div class="notebook-buttons"><a>Colab</a></div><p>Body</p>'
-    result = verified_badge.insert_badge(page, "<div>BADGE</div>")
-    assert result == ('<h1>T</h1><div class="notebook-buttons"><a>Colab</a></div>'
-                      "<div>BADGE</div><p>Body</p>")
+    bar = '<div aria-label="This notebook" class="notebook-buttons" role="group"><a>Colab</a></div>'
+    result = verified_badge.insert_badge(f"<h1>T</h1>{bar}<p>Body</p>", "<div>BADGE</div>")
+    assert result == f"<h1>T</h1>{bar}<div>BADGE</div><p>Body</p>"
 
 
 def test_invalid_report_names_the_file(tmp_path):
