@@ -1,0 +1,37 @@
+"""MkDocs hook: adjust the offline copy (OFFLINE=true) so it works fully from file://.
+
+- Material's offline plugin loads the iframe-worker shim (search from file://) from unpkg.com;
+  the offline copy must make no external request, so a vendored copy is used instead.
+- Under file:// Material skips instant navigation, but with the feature on its document$
+  stream then completes without ever emitting, and scripts that wait for it (progress.js)
+  never run. The offline copy therefore turns the instant-navigation features off.
+"""
+
+from __future__ import annotations
+
+LOCAL_SHIM = "javascripts/vendor/iframe-worker-shim.js"
+INSTANT_FEATURES = ("navigation.instant", "navigation.instant.progress",
+                    "navigation.instant.prefetch")
+
+
+def local_polyfills(polyfills: list[str]) -> list[str]:
+    """Replace any remote iframe-worker script with the vendored one."""
+    kept = [url for url in polyfills if "iframe-worker" not in str(url)]
+    return [*kept, LOCAL_SHIM] if len(kept) != len(polyfills) else kept
+
+
+def without_instant(features: list[str]) -> list[str]:
+    return [feature for feature in features if feature not in INSTANT_FEATURES]
+
+
+def offline_enabled(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def on_config(config):
+    # Hooks run after the plugins they follow, so the offline plugin has added its shim by now.
+    if offline_enabled(config):
+        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+        config.theme["features"] = without_instant(config.theme["features"])
+    return config
