@@ -68,8 +68,19 @@ RESOURCE_ATTRS = {
     "object": ("data",),
     "input": ("src",),
 }
-LOADING_RELS = {"stylesheet", "preload", "prefetch", "icon", "shortcut", "apple-touch-icon",
-                "manifest", "modulepreload", "preconnect", "dns-prefetch", "mask-icon"}
+LOADING_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "mask-icon",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""", re.IGNORECASE)
 JS_IMPORT = re.compile(
