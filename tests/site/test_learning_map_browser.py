@@ -56,7 +56,8 @@ def test_map_fits_360px_with_readable_text(browser, site_url, scheme):
           const svg = document.querySelector('#learning-map svg');
           const texts = [...svg.querySelectorAll('text')];
           const px = t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
-          return {page: document.documentElement.scrollWidth, svg: svg.getBoundingClientRect().right,
+          return {page: document.documentElement.scrollWidth,
+                  svg: svg.getBoundingClientRect().right,
                   smallest: Math.min(...texts.map(px))};
         }"""
     )
@@ -73,3 +74,35 @@ def test_clicking_a_node_opens_its_section(browser, site_url):
     title = page.text_content("article h1")
     context.close()
     assert "Python" in title
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (WCAG 2) of a computed 'rgb(r, g, b)' or 'rgba(...)' colour."""
+    parts = [float(v) for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [
+        c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_text_and_borders_contrast_with_the_background(browser, site_url, scheme):
+    context, page = open_home(browser, site_url, 1280, scheme)
+    colours = page.evaluate(
+        """() => {
+          const node = document.querySelector('#learning-map svg a');
+          const style = el => getComputedStyle(el);
+          return {bg: style(document.body).backgroundColor,
+                  box: style(node.querySelector('rect')).fill,
+                  border: style(node.querySelector('rect')).stroke,
+                  text: style(node.querySelector('text')).fill};
+        }"""
+    )
+    context.close()
+    assert contrast(colours["text"], colours["box"]) >= 4.5, colours
+    assert contrast(colours["border"], colours["bg"]) >= 3, colours
