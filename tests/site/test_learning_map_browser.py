@@ -106,3 +106,13 @@ def test_map_text_and_borders_contrast_with_the_background(browser, site_url, sc
     context.close()
     assert contrast(colours["text"], colours["box"]) >= 4.5, colours
     assert contrast(colours["border"], colours["bg"]) >= 3, colours
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_map(browser, site_url, scheme):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    context, page = open_home(browser, site_url, 1280, scheme)
+    page.click("#learning-map details summary")  # check the text version too
+    violations = axe.run(page, context="#learning-map").response["violations"]
+    context.close()
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
