@@ -67,6 +67,9 @@ RESOURCE_ATTRS = {
     "embed": ("src",),
     "object": ("data",),
     "input": ("src",),
+    "image": ("href", "xlink:href"),  # SVG
+    "use": ("href", "xlink:href"),  # SVG
+    "feimage": ("href", "xlink:href"),  # SVG
 }
 LOADING_RELS = {
     "stylesheet",

@@ -28,6 +28,7 @@ def test_scanner_catches_loads_inside_html():
         '<div style="background:url(https://img.example/bg.png)"></div>'
         '<iframe src="https://www.youtube.com/embed/x"></iframe>'
         '<script type="module">import("https://esm.example/m.js")</script>'
+        '<svg><use href="#local"/><image href="https://img.example/z.png"/></svg>'
     )
     urls = {f.url for f in scan_html(html, "p.html")}
     assert urls == {
@@ -38,6 +39,7 @@ def test_scanner_catches_loads_inside_html():
         "https://img.example/bg.png",
         "https://www.youtube.com/embed/x",
         "https://esm.example/m.js",
+        "https://img.example/z.png",
     }
 
 
