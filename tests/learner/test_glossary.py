@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 
-import glossary
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from support import ROOT, run_mkdocs_build
+
+sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
+import glossary  # noqa: E402
 
 TERMS = glossary.parse_glossary((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
 

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import sys
 import zipfile
+from pathlib import Path
 
-import make_offline
-import offline_copy
 import pytest
+from learner_browser import launch_chromium, recording_page
 from support import ROOT
 
+sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
+import make_offline  # noqa: E402
+import offline_copy  # noqa: E402
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    yield from launch_chromium()
+
+
+@pytest.fixture
+def learner(chromium):
+    yield from recording_page(chromium)
+
+
+@pytest.fixture(scope="module")
+def offline_index(tmp_path_factory) -> Path:
+    """`make offline`'s script run once into a temporary folder; the unzipped index.html."""
+    work = tmp_path_factory.mktemp("offline")
+    zip_path = work / "getting-started-offline.zip"
+    make_offline.main(["--project", str(ROOT), "--site-dir", str(work / "site"),
+                       "--zip", str(zip_path)])
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(work / "unzipped")
+    return work / "unzipped" / make_offline.FOLDER_IN_ZIP / "index.html"
 
 
 def test_remote_shim_is_replaced_by_the_vendored_copy():
@@ -36,10 +63,10 @@ def test_zip_holds_one_folder_with_the_site(tmp_path):
                              f"{make_offline.FOLDER_IN_ZIP}/search/search_index.js"]
 
 
-def test_offline_copy_searches_from_file_urls(offline_copy, learner):
+def test_offline_copy_searches_from_file_urls(offline_index, learner):
     page = learner.page
-    root = offline_copy.parent.as_uri() + "/"
-    page.goto(offline_copy.as_uri())
+    root = offline_index.parent.as_uri() + "/"
+    page.goto(offline_index.as_uri())
     page.locator(".md-search__input").click()
     page.keyboard.type("gradient")
     results = page.locator(".md-search-result__item")
@@ -49,17 +76,17 @@ def test_offline_copy_searches_from_file_urls(offline_copy, learner):
     assert learner.foreign_requests(root) == [], "the offline copy reached outside file://"
 
 
-def test_offline_copy_uses_plain_links_and_tracks_progress(offline_copy, learner):
+def test_offline_copy_uses_plain_links_and_tracks_progress(offline_index, learner):
     page = learner.page
-    root = offline_copy.parent.as_uri() + "/"
-    page.goto(offline_copy.as_uri())
+    root = offline_index.parent.as_uri() + "/"
+    page.goto(offline_index.as_uri())
     page.evaluate("window.__sameDocument = true")
     page.locator('nav.md-nav--primary a[href$="python.html"]').first.click()
     page.wait_for_url(f"{root}python.html")
     # Instant navigation is off in the offline copy: this was a full page load.
     assert page.evaluate("window.__sameDocument === undefined")
     page.locator("article button[data-progress-toggle]").click()
-    page.goto(offline_copy.as_uri())
+    page.goto(offline_index.as_uri())
     node = page.locator('#learning-map a[data-section="python"]')
     assert node.get_attribute("aria-label").endswith(", done")
     assert learner.foreign_requests(root) == []

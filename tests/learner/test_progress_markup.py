@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import sys
 
-import progress_controls
 from bs4 import BeautifulSoup
 from support import ROOT
+
+sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
+import progress_controls  # noqa: E402
 
 JS_FILES = ["assets/javascripts/progress.js", "assets/javascripts/vendor/iframe-worker-shim.js"]
 JS_BUDGET_BYTES = 10 * 1024

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
-import resource_health
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from support import run_mkdocs_build
+from support import ROOT, run_mkdocs_build
+
+sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
+import resource_health  # noqa: E402
 
 CHECKED = "2026-11-20T06:00:00Z"
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
-import verified_badge
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256
-from support import run_mkdocs_build
+from support import ROOT, run_mkdocs_build
+
+sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
+import verified_badge  # noqa: E402
+from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256  # noqa: E402
 
 RECORD = {
     "executed_at": "2026-11-25T17:57:43Z", "python": "3.11.7", "torch": "2.13.0+cpu",
