@@ -5,13 +5,39 @@
 - Under file:// Material skips instant navigation, but with the feature on its document$
   stream then completes without ever emitting, and scripts that wait for it (progress.js)
   never run. The offline copy therefore turns the instant-navigation features off.
+- Links written as raw HTML (the learning map's `href="python/"`) are not rewritten by MkDocs;
+  from file:// a folder link opens a directory listing, so they become `python.html`.
 """
 
 from __future__ import annotations
 
+import re
+
 LOCAL_SHIM = "javascripts/vendor/iframe-worker-shim.js"
 INSTANT_FEATURES = ("navigation.instant", "navigation.instant.progress",
                     "navigation.instant.prefetch")
+
+
+HREF = re.compile(r'href="([^"]*)"')
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
+_state = {"offline": False}
+
+
+def file_href(href: str) -> str:
+    """'python/' -> 'python.html', '../' -> '../index.html'; other links stay as they are."""
+    path, hash_mark, fragment = href.partition("#")
+    if EXTERNAL.match(href) or not path.endswith("/"):
+        return href
+    stem = path.rstrip("/")
+    if stem in ("", ".", "..") or stem.endswith("/.."):
+        target = f"{stem or '.'}/index.html"
+    else:
+        target = f"{stem}.html"
+    return target + hash_mark + fragment
+
+
+def file_links(page_html: str) -> str:
+    return HREF.sub(lambda m: f'href="{file_href(m.group(1))}"', page_html)
 
 
 def local_polyfills(polyfills: list[str]) -> list[str]:
@@ -31,7 +57,12 @@ def offline_enabled(config) -> bool:
 
 def on_config(config):
     # Hooks run after the plugins they follow, so the offline plugin has added its shim by now.
-    if offline_enabled(config):
+    _state["offline"] = offline_enabled(config)
+    if _state["offline"]:
         config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
         config.theme["features"] = without_instant(config.theme["features"])
     return config
+
+
+def on_page_content(html_text, **kwargs):
+    return file_links(html_text) if _state["offline"] else html_text

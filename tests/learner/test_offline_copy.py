@@ -51,6 +51,16 @@ def test_offline_copy_turns_instant_navigation_off():
     assert offline_copy.without_instant(features) == ["search.suggest"]
 
 
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [("python/", "python.html"), ("../python/#setup", "../python.html#setup"),
+     ("./", "./index.html"), ("../", "../index.html"), ("python.html", "python.html"),
+     ("https://a.example/x/", "https://a.example/x/"), ("#top", "#top")],
+)
+def test_folder_links_become_html_files(href, expected):
+    assert offline_copy.file_href(href) == expected
+
+
 def test_zip_holds_one_folder_with_the_site(tmp_path):
     site = tmp_path / "site"
     (site / "search").mkdir(parents=True)
@@ -89,4 +99,5 @@ def test_offline_copy_uses_plain_links_and_tracks_progress(offline_index, learne
     page.goto(offline_index.as_uri())
     node = page.locator('#learning-map a[data-section="python"]')
     assert node.get_attribute("aria-label").endswith(", done")
+    assert node.get_attribute("href") == "python.html"
     assert learner.foreign_requests(root) == []
