@@ -1,0 +1,64 @@
+"""JSON, Markdown and console reports over a list of results."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from . import RESULTS
+from .engine import Result, now_iso
+
+FIELDS = ("url", "result", "status", "final_url", "reason", "suggestion", "pages", "checked_at")
+
+
+def as_dict(result: Result) -> dict:
+    return {name: getattr(result, name) for name in FIELDS}
+
+
+def to_json(results: list[Result], tool: str) -> dict:
+    return {"generated_at": now_iso(), "tool": tool, "results": [as_dict(r) for r in results]}
+
+
+def write_json(path: Path, results: list[Result], tool: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(to_json(results, tool), indent=2) + "\n", encoding="utf-8")
+
+
+def counts(results: list[Result]) -> dict[str, int]:
+    tally = Counter(r.result for r in results)
+    return {name: tally.get(name, 0) for name in RESULTS}
+
+
+def cell(text) -> str:
+    """Markdown table cell: no pipes or newlines."""
+    return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(results: list[Result], failing: set[str]) -> str:
+    """Summary counts plus a table of every result that is not ok."""
+    tally = counts(results)
+    lines = ["## Link check", "", f"{len(results)} external URLs checked.", ""]
+    lines += ["| Result | Count |", "|---|---|"]
+    for name, n in tally.items():
+        lines.append(f"| {name}{' (fails)' if name in failing else ''} | {n} |")
+    problems = [r for r in results if r.result != "ok"]
+    if problems:
+        lines += ["", "| Result | URL | Status | Reason | Suggestion | Pages |", "|---" * 6 + "|"]
+        for r in sorted(problems, key=lambda r: (RESULTS.index(r.result), r.url)):
+            pages = ", ".join(r.pages)
+            row = [r.result, f"<{r.url}>", r.status, r.reason, r.suggestion, pages]
+            lines.append("| " + " | ".join(cell(x) for x in row) + " |")
+    else:
+        lines += ["", "Every URL is ok."]
+    return "\n".join(lines) + "\n"
+
+
+def to_console(results: list[Result]) -> str:
+    """A plain table for the terminal: every non-ok URL, then the counts."""
+    rows = [r for r in results if r.result != "ok"]
+    width = max([len(r.result) for r in rows] + [6])
+    lines = [f"{r.result:<{width}}  {r.status or '-':>4}  {r.url}\n{'':<{width}}        {r.reason}"
+             + (f" -> {r.suggestion}" if r.suggestion else "") for r in rows]
+    summary = ", ".join(f"{n} {name}" for name, n in counts(results).items())
+    return "\n".join(lines + [f"{len(results)} URLs: {summary}"])
