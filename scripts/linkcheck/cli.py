@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import subprocess
 import sys
@@ -14,9 +15,11 @@ import httpx
 from . import RESULTS, report
 from .collect import CollectError, collect
 from .config import ConfigError, load_config, site_url_from_mkdocs
+from .internal import check_internal
 from .runner import run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
+LINKCHECKER_VERSION = importlib.metadata.version("LinkChecker")
 
 
 class UsageError(Exception):
@@ -39,6 +42,8 @@ def parse_args(argv):
     parser.add_argument("--cache", type=Path,
                         help="earlier JSON report whose recent ok results are reused")
     parser.add_argument("--max-age", type=float, default=24.0, help="cache age limit in hours")
+    parser.add_argument("--internal", action="store_true",
+                        help="also crawl the site's own links and anchors with LinkChecker")
     parser.add_argument("--site-url", help="our own site URL; links under it are not external")
     return parser.parse_args(argv)
 
@@ -82,18 +87,26 @@ def run(args) -> int:
         if args.build:
             site = build_site(project, Path(temp) / "site")
         links = collect(site, own)
+        internal = check_internal(site) if args.internal else None
     results = run_checks(links, config, args.cache, args.max_age)
-    tool = f"scripts/check_links.py (httpx {httpx.__version__})"
     failing = failing_urls(results, levels, args.mode, args.baseline)
+    failing += internal if internal and "broken" in levels else []
+    write_reports(args, results, internal, levels)
+    print(report.to_console(results, internal))
+    if failing:
+        print(f"FAILED: {len(failing)} link(s) are {'/'.join(sorted(levels))}", file=sys.stderr)
+    return 1 if failing else 0
+
+
+def write_reports(args, results, internal, levels) -> None:
+    tool = f"scripts/check_links.py (httpx {httpx.__version__})"
+    if internal is not None:
+        tool += f" + LinkChecker {LINKCHECKER_VERSION} (internal links)"
     if args.json:
-        report.write_json(args.json, results, tool)
+        report.write_json(args.json, results, tool, internal)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(report.to_markdown(results, levels), encoding="utf-8")
-    print(report.to_console(results))
-    if failing:
-        print(f"FAILED: {len(failing)} URL(s) are {'/'.join(sorted(levels))}", file=sys.stderr)
-    return 1 if failing else 0
+        args.markdown.write_text(report.to_markdown(results, levels, internal), encoding="utf-8")
 
 
 def main(argv=None) -> int:

@@ -16,13 +16,17 @@ def as_dict(result: Result) -> dict:
     return {name: getattr(result, name) for name in FIELDS}
 
 
-def to_json(results: list[Result], tool: str) -> dict:
-    return {"generated_at": now_iso(), "tool": tool, "results": [as_dict(r) for r in results]}
+def to_json(results: list[Result], tool: str, internal=None) -> dict:
+    data = {"generated_at": now_iso(), "tool": tool, "results": [as_dict(r) for r in results]}
+    if internal is not None:
+        data["internal"] = [vars(issue) for issue in internal]
+    return data
 
 
-def write_json(path: Path, results: list[Result], tool: str) -> None:
+def write_json(path: Path, results: list[Result], tool: str, internal=None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(to_json(results, tool), indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(to_json(results, tool, internal), indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def counts(results: list[Result]) -> dict[str, int]:
@@ -35,7 +39,18 @@ def cell(text) -> str:
     return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(results: list[Result], failing: set[str]) -> str:
+def internal_markdown(internal) -> list[str]:
+    if internal is None:
+        return []
+    lines = ["", f"### Internal links (LinkChecker): {len(internal)} broken"]
+    if internal:
+        lines += ["", "| Link | Page | Line | Reason |", "|---|---|---|---|"]
+        lines += [f"| {cell(i.url)} | {cell(i.page)} | {cell(i.line)} | {cell(i.reason)} |"
+                  for i in internal]
+    return lines
+
+
+def to_markdown(results: list[Result], failing: set[str], internal=None) -> str:
     """Summary counts plus a table of every result that is not ok."""
     tally = counts(results)
     lines = ["## Link check", "", f"{len(results)} external URLs checked.", ""]
@@ -51,14 +66,17 @@ def to_markdown(results: list[Result], failing: set[str]) -> str:
             lines.append("| " + " | ".join(cell(x) for x in row) + " |")
     else:
         lines += ["", "Every URL is ok."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + internal_markdown(internal)) + "\n"
 
 
-def to_console(results: list[Result]) -> str:
+def to_console(results: list[Result], internal=None) -> str:
     """A plain table for the terminal: every non-ok URL, then the counts."""
     rows = [r for r in results if r.result != "ok"]
     width = max([len(r.result) for r in rows] + [6])
     lines = [f"{r.result:<{width}}  {r.status or '-':>4}  {r.url}\n{'':<{width}}        {r.reason}"
              + (f" -> {r.suggestion}" if r.suggestion else "") for r in rows]
+    lines += [f"internal  {i.url} (on {i.page}): {i.reason}" for i in internal or []]
     summary = ", ".join(f"{n} {name}" for name, n in counts(results).items())
+    if internal is not None:
+        summary += f"; {len(internal)} broken internal links"
     return "\n".join(lines + [f"{len(results)} URLs: {summary}"])
