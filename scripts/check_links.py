@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linkcheck.cli import main  # noqa: E402 - needs the path above
+from linkhealth.cli import main  # noqa: E402 - needs the path above
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,7 @@ from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from linkcheck.cli import main  # noqa: E402 - needs the path above
+from linkhealth.cli import main  # noqa: E402 - needs the path above
 
 FAST = """
 user_agent = "linkcheck-tests/1.0 (+https://example.invalid/tests)"
