@@ -109,7 +109,8 @@ class Checker:
                 return Result(url, "broken", reply.status, target, "too many redirects")
             seen.append(target)
             current = target
-        return self.classify(url, reply, hops, permanent, fragment if check_fragment else "")
+        result = self.classify(url, reply, hops, permanent, fragment if check_fragment else "")
+        return keep_fragment(result, fragment)
 
     @staticmethod
     def next_hop(reply: Reply) -> tuple[str | None, bool]:
@@ -128,7 +129,7 @@ class Checker:
         via = "redirect chain ends in " if hops else ""
         if reply.error or not 200 <= reply.status < 300:
             return from_reply(url, reply, via)
-        final = reply.url + (f"#{fragment}" if fragment else "")
+        final = reply.url
         soft = rules.soft_404_reason(urldefrag(url)[0], reply.url) if hops else None
         if soft:
             return Result(url, "broken", reply.status, final, soft)
@@ -185,6 +186,16 @@ class Checker:
         if items:
             return Result(url, "ok", 200, url, f"question {question} exists ({rule.name})")
         return Result(url, "broken", 200, url, f"Stack Exchange API: no question {question}")
+
+
+def keep_fragment(result: Result, fragment: str) -> Result:
+    """The final URL and the suggestion keep the link's #fragment (skipped ones too)."""
+    if fragment:
+        if result.final_url and "#" not in result.final_url:
+            result.final_url += f"#{fragment}"
+        if result.suggestion and "#" not in result.suggestion:
+            result.suggestion += f"#{fragment}"
+    return result
 
 
 def apply_post_rules(result: Result, matched: list[Rule]) -> Result:

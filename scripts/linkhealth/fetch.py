@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -85,8 +86,11 @@ class Fetcher:
             except httpx.ConnectError as error:
                 return connect_failure(url, error)
             except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError) as error:
+                if "location header" in str(error).lower():  # httpx parses Location itself
+                    return Reply(url, error=f"redirect to an invalid URL: {error}",
+                                 permanent_error=True)
                 return Reply(url, error=f"connection reset ({type(error).__name__})")
-            except httpx.HTTPError as error:
+            except (httpx.HTTPError, httpx.InvalidURL) as error:
                 return Reply(url, error=f"{type(error).__name__}: {error}", permanent_error=True)
 
     async def _get(self, url: str, body_limit: int, html_only: bool) -> Reply:
@@ -150,6 +154,8 @@ def connect_failure(url: str, error: httpx.ConnectError) -> Reply:
     text = " | ".join(str(e) for e in chain)
     if any(marker in text for marker in DNS_GONE):
         return Reply(url, error=f"DNS failure: {error}", permanent_error=True)
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain):
+        return Reply(url, error=f"TLS certificate rejected: {error}", permanent_error=True)
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
         return Reply(url, error="connection refused", permanent_error=True)
     return Reply(url, error=f"connection failed: {text}")

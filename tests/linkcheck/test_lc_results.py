@@ -269,3 +269,20 @@ def test_polite_host_gets_one_request_at_a_time_with_a_gap(check, servers):
 def test_user_agent_comes_from_the_config(check, plain):
     check(plain.url(f"/agent/{key()}"))
     assert "linkcheck-tests/1.0 (+https://example.invalid/tests)" in plain.state.agents
+
+
+def test_moved_suggestion_keeps_the_fragment(check, plain):
+    url = plain.url("/redirect/301/notebook?to=/notebook-v2#scrollTo=cell-7")
+    entry = check(url)[url]
+    assert entry["result"] == "moved"
+    assert entry["suggestion"] == plain.url("/notebook-v2#scrollTo=cell-7")
+
+
+def test_redirect_to_an_invalid_url_is_broken(check, plain):
+    url = plain.url("/redirect/302?to=http://%5B::1")
+    assert check(url)[url]["result"] == "broken"
+
+
+def test_self_signed_certificate_is_broken(check, tls_server):
+    entry = check(tls_server)[tls_server]
+    assert entry["result"] == "broken" and "certificate" in entry["reason"]
