@@ -13,7 +13,7 @@ import httpx
 
 from . import rules
 from .config import Config, Rule
-from .fetch import Fetcher, Reply
+from .fetch import LINK_DEADLINE, Fetcher, Reply
 
 HEAD_BYTES = 65_536  # enough to find a <meta http-equiv=refresh> in the page head
 
@@ -59,7 +59,8 @@ class Checker:
         """Check one URL within the per-link deadline; host rules adjust the outcome."""
         matched = rules.rules_for(self.config.rules, urlsplit(url).netloc)
         try:
-            async with asyncio.timeout(self.config.link_deadline):
+            async with asyncio.timeout(self.config.link_deadline) as deadline:
+                LINK_DEADLINE.set(deadline)
                 result = await self._dispatch(url, matched)
         except TimeoutError:
             result = Result(url, "flaky", reason=f"gave up after {self.config.link_deadline:g} s")
@@ -75,7 +76,7 @@ class Checker:
             return self.check_own_repo(url, own)
         if rule and rule.kind == "colab-github" and rules.colab_github_parts(url):
             return await self.check_colab(url, rule)
-        if rule and rule.kind == "youtube-oembed":
+        if rule and rule.kind == "youtube-oembed" and rules.is_youtube_video(url):
             return await self.check_oembed(url, rule)
         if rule and rule.kind == "stackexchange-api" and rules.stackexchange_question(url):
             return await self.check_stackexchange(url, rule)

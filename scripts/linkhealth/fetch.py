@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import time
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -15,6 +16,26 @@ from .config import Config
 
 # getaddrinfo's "name not found" codes; EAI_AGAIN ("temporary failure") stays retryable.
 DNS_GONE = ("Name or service not known", "nodename nor servname", "No address associated")
+
+
+# The running link's deadline (an asyncio.timeout), paused while the link queues.
+LINK_DEADLINE: ContextVar[asyncio.Timeout | None] = ContextVar("LINK_DEADLINE", default=None)
+
+
+def pause_deadline() -> float | None:
+    """Stop the link's clock while it queues for a host slot; returns the time it had left."""
+    deadline = LINK_DEADLINE.get()
+    if deadline is None or deadline.when() is None:
+        return None
+    left = deadline.when() - asyncio.get_running_loop().time()
+    deadline.reschedule(None)
+    return left
+
+
+def resume_deadline(left: float | None) -> None:
+    deadline = LINK_DEADLINE.get()
+    if deadline is not None and left is not None:
+        deadline.reschedule(asyncio.get_running_loop().time() + max(left, 0.0))
 
 
 @dataclass
@@ -74,8 +95,10 @@ class Fetcher:
         """GET `url` (streamed), reading at most `body_limit` bytes of an HTML body."""
         netloc = urlsplit(url).netloc
         host_sem, gap = self.limiter.host(netloc)
+        left = pause_deadline()  # queueing behind other links must not eat this one's time
         async with host_sem, self.limiter.total:
             await self.limiter.wait_turn(netloc, gap)
+            resume_deadline(left)
             try:
                 async with asyncio.timeout(self.config.attempt_deadline):
                     return await self._get(url, body_limit, html_only)

@@ -69,6 +69,15 @@ def own_repo_path(url: str, repo_url: str, colab: bool = False) -> str | None:
     return unquote(match.group(1)) if match else None
 
 
+def is_youtube_video(url: str) -> bool:
+    """Videos and playlists (oEmbed knows them); channel pages are checked plainly."""
+    parts = urlsplit(url)
+    path = parts.path
+    if (parts.hostname or "").endswith("youtu.be"):
+        return len(path.strip("/")) > 0
+    return path in ("/watch", "/playlist") or path.startswith(("/shorts/", "/embed/", "/live/"))
+
+
 def stackexchange_question(url: str) -> tuple[str, str] | None:
     """(site, question id) for askubuntu.com/questions/123/... and friends."""
     parts = urlsplit(url)

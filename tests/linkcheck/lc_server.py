@@ -192,7 +192,8 @@ class FaultServer:
         self.server.handle_error = lambda request, address: None
         self.netloc = f"{host}:{self.server.server_address[1]}"
         self.base = f"http://{self.netloc}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                       daemon=True)
 
     def __enter__(self):
         self.thread.start()

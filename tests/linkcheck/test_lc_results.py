@@ -266,6 +266,22 @@ def test_polite_host_gets_one_request_at_a_time_with_a_gap(check, servers):
     assert all(b - a >= 0.25 for a, b in zip(starts, starts[1:], strict=False))
 
 
+def test_queueing_for_a_host_does_not_use_up_the_link_deadline(project, check, servers):
+    # One request at a time, 0.3 s apart: the sixth link queues 1.5 s, beyond a 1 s deadline.
+    config = project / "linkcheck.toml"
+    config.write_text(config.read_text().replace("link_deadline = 6.0", "link_deadline = 1.0"))
+    polite = servers["polite"]
+    urls = [polite.url(f"/queued/{key()}") for _ in range(6)]
+    report = check(*urls)
+    assert [report[u]["result"] for u in urls] == ["ok"] * 6
+
+
+def test_youtube_channel_pages_are_checked_plainly(check, servers):
+    url = servers["youtube"].url("/@3blue1brown")  # oEmbed knows no channels
+    entry = check(url)[url]
+    assert entry["result"] == "ok" and "oEmbed" not in entry["reason"]
+
+
 def test_user_agent_comes_from_the_config(check, plain):
     check(plain.url(f"/agent/{key()}"))
     assert "linkcheck-tests/1.0 (+https://example.invalid/tests)" in plain.state.agents
