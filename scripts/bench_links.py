@@ -13,6 +13,7 @@ import functools
 import http.server
 import io
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -102,24 +103,35 @@ def run_linkchecker(site: Path) -> tuple[float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool (median wins)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     hosts = slow_hosts()
+    ours, plain = [], []
     with tempfile.TemporaryDirectory(prefix="bench-links-") as temp:
         Path(temp).chmod(0o755)
         site = Path(temp) / "site"
         write_site(site, hosts)
-        ours, ours_ok = run_ours(site, Path(temp) / "report.json")
-        plain, plain_ok = run_linkchecker(site)
+        for _ in range(args.repeat):  # alternate, so machine load hits both alike
+            ours.append(run_ours(site, Path(temp) / "report.json"))
+            plain.append(run_linkchecker(site))
     figures = {"urls": URLS, "hosts": HOSTS, "delay_s": DELAY,
-               "check_links_s": round(ours, 2), "check_links_ok": ours_ok,
-               "linkchecker_s": round(plain, 2), "linkchecker_ok": plain_ok}
-    print(f"{URLS} URLs on {HOSTS} hosts, each answering after {DELAY * 1000:.0f} ms")
-    print(f"  scripts/check_links.py : {ours:6.2f} s  ({ours_ok} ok)")
-    print(f"  plain linkchecker      : {plain:6.2f} s  ({plain_ok} ok)")
+               "check_links_s": [round(t, 2) for t, _ in ours],
+               "linkchecker_s": [round(t, 2) for t, _ in plain],
+               "check_links_ok": min(ok for _, ok in ours),
+               "linkchecker_ok": min(ok for _, ok in plain)}
+    best_ours = statistics.median(t for t, _ in ours)
+    best_plain = statistics.median(t for t, _ in plain)
+    print(f"{URLS} URLs on {HOSTS} hosts, each answering after {DELAY * 1000:.0f} ms "
+          f"({args.repeat} runs each, median first)")
+    print(f"  scripts/check_links.py : {best_ours:6.2f} s  {figures['check_links_s']} "
+          f"({figures['check_links_ok']} ok)")
+    print(f"  plain linkchecker      : {best_plain:6.2f} s  {figures['linkchecker_s']} "
+          f"({figures['linkchecker_ok']} ok)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
-    return 0 if ours < 10 and ours <= plain and ours_ok == URLS else 1
+    passed = best_ours < 10 and best_ours <= best_plain and figures["check_links_ok"] == URLS
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":
