@@ -104,7 +104,7 @@ class Checker:
                 break
             hops += 1
             permanent = permanent or moved_for_good
-            if target in seen:
+            if seen.count(target) >= 2:  # one revisit is allowed: cookie-setting bounces
                 return Result(url, "broken", reply.status, target, "redirect loop")
             if hops > self.config.max_redirects:
                 return Result(url, "broken", reply.status, target, "too many redirects")

@@ -18,7 +18,8 @@ def make_client(config: Config) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=config.concurrency,
                           max_keepalive_connections=config.concurrency)
     # trust_env=False: no proxy or netrc from the environment changes what a URL answers.
-    return httpx.AsyncClient(headers={"User-Agent": config.user_agent}, timeout=timeout,
+    headers = {"User-Agent": config.user_agent, "Accept-Language": "en"}
+    return httpx.AsyncClient(headers=headers, timeout=timeout,
                              limits=limits, follow_redirects=False, trust_env=False)
 
 

@@ -93,7 +93,7 @@ reason = "arXiv asks for a gap between requests"
 
 @pytest.fixture(scope="session")
 def servers():
-    """Six servers: one plain, the others stand in for hosts that carry a rule."""
+    """Seven servers: one plain, the others stand in for hosts that carry a rule."""
     names = ["plain", "walled", "colab", "youtube", "tds", "stack", "polite"]
     running = {name: FaultServer().__enter__() for name in names}
     yield running

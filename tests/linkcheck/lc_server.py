@@ -115,6 +115,15 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
     def route_loop(self, parts, count):  # /loop/a <-> /loop/b
         self.redirect(301, "/loop/b" if parts.path.endswith("/a") else "/loop/a")
 
+    def route_cookie(self, parts, count):  # /cookie/<key>: bounce once to set a cookie
+        if "seen=1" in (self.headers.get("Cookie") or ""):
+            return self.html(200, "<p>welcome back</p>")
+        bounce = {"Location": "/cookie-set" + parts.path, "Set-Cookie": "seen=1; Path=/"}
+        self.send(302, b"", bounce)
+
+    def route_cookie_set(self, parts, count):
+        self.redirect(302, parts.path.removeprefix("/cookie-set"))
+
     def route_anchors(self, parts, count):
         ids = '<h2 id="intro">Intro</h2><a name="legacy"></a><h2 id="user-content-usage">x</h2>'
         self.html(200, ids)

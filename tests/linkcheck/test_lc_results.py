@@ -135,6 +135,11 @@ def test_redirect_loop_is_broken(check, plain):
     assert entry["result"] == "broken" and "loop" in entry["reason"]
 
 
+def test_cookie_bounce_is_not_a_loop(check, plain):
+    url = plain.url(f"/cookie/{key()}")
+    assert check(url)[url]["result"] == "ok"
+
+
 def test_soft_404_to_home_page_is_broken(check, plain):
     deep = plain.url("/redirect/301/blog/2019/old-article-title?to=/")
     entry = check(deep)[deep]
