@@ -69,14 +69,27 @@ def to_markdown(results: list[Result], failing: set[str], internal=None) -> str:
     return "\n".join(lines + internal_markdown(internal)) + "\n"
 
 
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Left-aligned text columns, the last one unpadded."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [f"{str(c):<{w}}" for c, w in zip(row, widths, strict=False)]
+        lines.append("  ".join(cells + [str(row[-1])]))
+    return lines
+
+
 def to_console(results: list[Result], internal=None) -> str:
-    """A plain table for the terminal: every non-ok URL, then the counts."""
-    rows = [r for r in results if r.result != "ok"]
-    width = max([len(r.result) for r in rows] + [6])
-    lines = [f"{r.result:<{width}}  {r.status or '-':>4}  {r.url}\n{'':<{width}}        {r.reason}"
-             + (f" -> {r.suggestion}" if r.suggestion else "") for r in rows]
-    lines += [f"internal  {i.url} (on {i.page}): {i.reason}" for i in internal or []]
-    summary = ", ".join(f"{n} {name}" for name, n in counts(results).items())
+    """Readable tables for the terminal: every URL that is not ok, then the counts."""
+    rows = [[r.result, r.status or "-", r.url,
+             r.reason + (f" -> {r.suggestion}" if r.suggestion else "")]
+            for r in sorted(results, key=lambda r: (RESULTS.index(r.result), r.url))
+            if r.result != "ok"]
+    lines = table(["RESULT", "STATUS", "URL", "REASON"], rows) + [""] if rows else []
+    if internal:
+        lines += table(["INTERNAL", "PAGE", "REASON"],
+                       [[i.url, i.page, i.reason] for i in internal]) + [""]
+    lines += table(["RESULT", "URLS"], [[name, n] for name, n in counts(results).items()])
     if internal is not None:
-        summary += f"; {len(internal)} broken internal links"
-    return "\n".join(lines + [f"{len(results)} URLs: {summary}"])
+        lines.append(f"internal links broken: {len(internal)}")
+    return "\n".join(lines)
