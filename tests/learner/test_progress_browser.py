@@ -173,10 +173,14 @@ def test_without_javascript_the_controls_stay_hidden(chromium, site_url):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", f"{SECTION}/", "notebooks/01-first-neural-network/"])
-def test_learner_ui_has_no_axe_violations(learner, site_url, path):
+def test_learner_ui_has_no_axe_violations(learner, site_url, path, scheme):
     page = learner.page
+    page.emulate_media(color_scheme=scheme)
     page.goto(f"{site_url}{path}")
+    if path == SECTION + "/":
+        page.locator(TOGGLE).click()  # the pressed state has its own colours
     page.evaluate(AXE_SCRIPT)
     selectors = [s for s in (".progress-ui", ".verified-badge", ".resource-health",
                              "article abbr[tabindex]", "#learning-map")
