@@ -105,7 +105,8 @@ def _walk(page_html: str):
         if raw_until:
             if is_tag and token.lower().startswith(f"</{raw_until}"):
                 raw_until = ""
-                stack.pop() if stack else None
+                if stack:
+                    stack.pop()
             yield token, True, stack
             continue
         if is_tag:
