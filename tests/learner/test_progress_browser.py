@@ -192,3 +192,22 @@ def test_learner_ui_has_no_axe_violations(learner, site_url, path, scheme):
     )
     problems = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert problems == []
+
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 800);
+})"""
+
+
+def test_stored_progress_causes_no_layout_shift(learner, site_url):
+    page = learner.page
+    page.goto(f"{site_url}{SECTION}/")
+    page.locator(TOGGLE).click()
+    page.locator("article input[data-progress-resource]").first.check()
+    for path in ("", f"{SECTION}/"):
+        page.goto(f"{site_url}{path}")
+        assert page.evaluate(LAYOUT_SHIFT) == 0, f"layout shift on /{path}"
