@@ -178,11 +178,24 @@ def project_root(config) -> Path:
 _inventory: list[Resource] = []
 
 
+def notebook_markdown(source: str) -> str:
+    """The Markdown cells of a notebook, joined, so typed links in notebooks are listed too."""
+    cells = json.loads(source).get("cells", [])
+    return "\n\n".join(
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in cells if c.get("cell_type") == "markdown"
+    )
+
+
 def on_files(files, config):
+    # Runs after notebooks.py (priority 100) has added the notebooks.
     _inventory.clear()
     for file in files.documentation_pages():
         if file.src_uri.endswith(".md") and file.src_uri != HEALTH_PAGE:
             _inventory.extend(resources_in_markdown(file.content_string, file.src_uri))
+        elif file.src_uri.endswith(".ipynb"):
+            markdown = notebook_markdown(file.content_string)
+            _inventory.extend(resources_in_markdown(markdown, file.src_uri))
     return files
 
 

@@ -53,6 +53,16 @@ def test_resources_in_markdown_skips_code_blocks():
     assert found_facts == [("https://d.example/", "docs", "Python")]
 
 
+def test_notebook_markdown_cells_are_scanned():
+    notebook = json.dumps({"cells": [
+        {"cell_type": "markdown", "source": ["# NB\n", "- [@paper@P](https://p.example/)\n"]},
+        {"cell_type": "code", "source": "print('[@tool@T](https://t.example/)')"},
+    ]})
+    markdown = resource_health.notebook_markdown(notebook)
+    found = resource_health.resources_in_markdown(markdown, "notebooks/nb.ipynb")
+    assert [(r.url, r.page_title) for r in found] == [("https://p.example/", "NB")]
+
+
 def test_broken_report_names_the_file(tmp_path):
     report = tmp_path / "link-check.json"
     report.write_text("{oops", encoding="utf-8")
