@@ -22,7 +22,7 @@
     }
     const pages = {};
     for (const [slug, entry] of Object.entries(data.pages)) {
-      const resources = entry && entry.resources === undefined ? [] : entry && entry.resources;
+      const resources = entry?.resources ?? [];
       const bad = !entry || typeof entry !== "object" || typeof (entry.done ?? false) !== "boolean"
         || !Array.isArray(resources) || resources.some((r) => typeof r !== "string");
       if (bad || !/^[\w\-./]*$/.test(slug)) throw new Error(`page "${slug}" has an invalid entry`);
