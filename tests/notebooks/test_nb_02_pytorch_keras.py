@@ -1,0 +1,41 @@
+"""Notebook 02 trains the same network in PyTorch and Keras 3; both learn, autograd matches the hand."""
+
+import math
+
+import pytest
+import torch
+from nbharness import run_notebook
+from params import TEST_PARAMS
+
+NAME = "02-pytorch-and-keras.ipynb"
+pytestmark = [pytest.mark.notebook, pytest.mark.slow]
+COLLECT = ["autograd_grad", "hand_grad", "torch_losses", "keras_history", "device"]
+COLLECT += ["torch_accuracy", "keras_accuracy"]
+
+
+@pytest.fixture(scope="module")
+def run():
+    return run_notebook(NAME, collect=COLLECT, **TEST_PARAMS[NAME])
+
+
+def test_autograd_matches_the_derivative_by_hand(run):
+    assert run.values["autograd_grad"] == pytest.approx(run.values["hand_grad"], rel=1e-5)
+
+
+def test_device_is_cuda_then_mps_then_cpu(run):
+    cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
+    assert run.values["device"] == ("cuda" if cuda else "mps" if mps else "cpu")
+
+
+@pytest.mark.parametrize("losses_key", ["torch_losses", "keras_history"])
+def test_both_losses_are_finite_and_go_down(run, losses_key):
+    losses = run.values[losses_key]
+    losses = losses["loss"] if isinstance(losses, dict) else losses
+    assert len(losses) == TEST_PARAMS[NAME]["parameters"]["EPOCHS"]
+    assert all(math.isfinite(value) for value in losses)
+    assert losses[-1] < 0.5 * losses[0]
+
+
+@pytest.mark.parametrize("key", ["torch_accuracy", "keras_accuracy"])
+def test_both_frameworks_reach_a_real_accuracy_bar(run, key):
+    assert run.values[key] >= 0.9
