@@ -1,4 +1,4 @@
-"""Notebook 02 trains the same network in PyTorch and Keras 3; both learn, autograd matches the hand."""
+"""Notebook 02: the same network learns in PyTorch and in Keras 3; autograd matches the hand."""
 
 import math
 
