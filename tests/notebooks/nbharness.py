@@ -181,9 +181,14 @@ def run_record(source: Path, seconds: float, passed: bool, mode: str = "test") -
     }
 
 
+def runs_report_path() -> Path:
+    """`make test-colab` points NOTEBOOK_RUNS_REPORT elsewhere: the site's record stays ours."""
+    return Path(os.environ.get("NOTEBOOK_RUNS_REPORT") or ROOT / RUNS_REPORT)
+
+
 def update_runs_report(name: str, record: dict | None = None, **changes) -> None:
     """Store a notebook's record, or change fields of it, in reports/notebook-runs.json."""
-    report_path = ROOT / RUNS_REPORT
+    report_path = runs_report_path()
     report = {"notebooks": {}}
     if report_path.is_file():
         report = json.loads(report_path.read_text(encoding="utf-8"))
