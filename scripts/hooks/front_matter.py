@@ -32,10 +32,8 @@ def front_matter_error(src_path: str, source: str) -> str | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
-        return (
-            f"{src_path}:{line}: front matter is not valid YAML ({error.__class__.__name__}). "
+        return f"{src_path}:{line}: front matter is not valid YAML ({error.__class__.__name__}). " \
             "Quote values that contain ': ' or '#'."
-        )
     if not isinstance(data, dict):
         return f"{src_path}:{first_line}: front matter must be a mapping of 'key: value' lines."
     return None
