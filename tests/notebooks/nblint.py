@@ -91,6 +91,17 @@ def markdown_index(nb, heading: str) -> int | None:
     return None
 
 
+def outside_fences(markdown: str) -> list[str]:
+    """Markdown lines not inside ``` or ~~~ code blocks (a shell comment is not a title)."""
+    lines, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced:
+            lines.append(line)
+    return lines
+
+
 def check_structure(nb) -> list[str]:
     first = source(nb.cells[0]) if nb.cells else ""
     problems = []
@@ -100,7 +111,7 @@ def check_structure(nb) -> list[str]:
         problems.append("the title cell must say how long the notebook takes")
     h1 = [
         line for c in nb.cells if c.cell_type == "markdown"
-        for line in source(c).splitlines() if line.startswith("# ")
+        for line in outside_fences(source(c)) if line.startswith("# ")
     ]  # fmt: skip
     if len(h1) != 1:
         problems.append(f"exactly one H1 title expected, found {len(h1)}")
