@@ -129,6 +129,17 @@ def check_structure(nb) -> list[str]:
     return problems
 
 
+def check_no_tex(nb) -> list[str]:
+    """The site loads no MathJax (another origin), so $...$ would show as raw TeX."""
+    for index, cell in enumerate(nb.cells, start=1):
+        text = "\n".join(outside_fences(source(cell))) if cell.cell_type == "markdown" else ""
+        if re.search(r"\$\$|\$[^$\s`](?:[^$\n`]*[^$\s`\\])?\$(?!\d)", re.sub(r"`[^`]*`", "", text)):
+            return [
+                f"cell {index}: TeX math ($...$) is not rendered on the site; use code or Unicode"
+            ]
+    return []
+
+
 def check_setup_and_imports(nb) -> list[str]:
     setup = tagged(nb, "setup")
     if len(setup) != 1:
@@ -232,6 +243,6 @@ def check_outputs(nb) -> list[str]:
 
 
 RULES = [
-    check_valid, check_metadata, check_structure, check_setup_and_imports, check_keras_backend,
-    check_parameters, check_short_cells, check_outputs,
+    check_valid, check_metadata, check_structure, check_no_tex, check_setup_and_imports,
+    check_keras_backend, check_parameters, check_short_cells, check_outputs,
 ]  # fmt: skip

@@ -91,6 +91,7 @@ BREAKAGES = {
     "cell without id": (lambda nb: nb.cells[1].pop("id"), "ids"),
     "two titles": (lambda nb: set_source(nb.cells[1], "# Another title"), "one H1"),
     "H1 in a later cell": (lambda nb: set_source(nb.cells[7], "# Part 1\n\nText."), "one H1"),
+    "TeX math": (lambda nb: set_source(nb.cells[9], "The loss is $L = (y - t)^2$."), "TeX"),
     "no time": (lambda nb: set_source(nb.cells[0], "# Title\n\nHello."), "how long"),
     "no summary": (lambda nb: set_source(nb.cells[-2], "## Recap"), "Summary"),
     "relative prerequisites": (
