@@ -153,7 +153,7 @@ def on_page_content(html, page, config, files):
     name = Path(page.file.src_uri).name
     notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     html, css, images, classes = transform(html, notebook, buttons_html(repo_url, branch, name))
-    page_dir = Path(config.site_dir) / page.url
+    page_dir = Path(page.file.abs_dest_path).parent  # not page.url: a file in offline builds
     page_dir.mkdir(parents=True, exist_ok=True)
     for file_name, data in images.items():
         (page_dir / file_name).write_bytes(data)
