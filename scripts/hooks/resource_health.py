@@ -164,11 +164,12 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
             f"({res.page_src}) | {status} | {day(result.get('checked_at')) if result else ''} |"
         )
     tally = ", ".join(f"{n} {w.lower()}" for w, n in sorted(counts.items()))
-    source = (
-        f"Latest link check: {day(report.get('generated_at')) or 'date unknown'}."
-        if report else "No link-check report yet: every resource is **not yet checked**."
-    )
-    return f"{source} {len(resources)} resources: {tally}.\n\n" + "\n".join(rows) + "\n"
+    if report:
+        checked = day(report.get("generated_at")) or "date unknown"
+        summary = f"Latest link check: {checked}. {len(resources)} resources: {tally}."
+    else:
+        summary = f"No link-check report yet, so all {len(resources)} resources are **not yet checked**."
+    return summary + "\n\n" + "\n".join(rows) + "\n"
 
 
 def project_root(config) -> Path:
