@@ -168,7 +168,8 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
         checked = day(report.get("generated_at")) or "date unknown"
         summary = f"Latest link check: {checked}. {len(resources)} resources: {tally}."
     else:
-        summary = f"No link-check report yet, so all {len(resources)} resources are **not yet checked**."
+        count = len(resources)
+        summary = f"No link-check report yet, so all {count} resources are **not yet checked**."
     return summary + "\n\n" + "\n".join(rows) + "\n"
 
 
