@@ -9,4 +9,14 @@ TEST_PARAMS = {
         "parameters": {"EPOCHS": 40, "N_SAMPLES": 500, "SEED": 0},
         "timeout": 240,
     },
+    "06-training-tricks.ipynb": {
+        "parameters": {
+            "EPOCHS": 6, "OVERFIT_EPOCHS": 12, "PATIENCE": 2, "DEEP_LAYERS": 4, "SEED": 0,
+        },
+        "timeout": 120,
+    },
+    "07-research-experiments.ipynb": {
+        "parameters": {"N_SEEDS": 3, "EPOCHS": 6, "N_TRIALS": 4, "TRIAL_EPOCHS": 3, "SEED": 0},
+        "timeout": 120,
+    },
 }
