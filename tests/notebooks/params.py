@@ -19,4 +19,8 @@ TEST_PARAMS = {
         "parameters": {"N_SEEDS": 3, "EPOCHS": 6, "N_TRIALS": 4, "TRIAL_EPOCHS": 3, "SEED": 0},
         "timeout": 120,
     },
+    "08-data-analysis.ipynb": {
+        "parameters": {"EPOCHS": 10, "IMAGE_SIZE": 32, "N_AUGMENT": 2, "SEED": 0},
+        "timeout": 120,
+    },
 }
