@@ -4,20 +4,24 @@ import math
 
 import pytest
 from nbharness import run_notebook
-from params import TEST_PARAMS
 
 NAME = "06-training-tricks.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {"EPOCHS": 6, "OVERFIT_EPOCHS": 12, "PATIENCE": 2, "DEEP_LAYERS": 4, "SEED": 0}
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": PARAMS, "timeout": 120}
+
+
 @pytest.fixture(scope="module")
-def run():
+def run(tmp_path_factory):
     names = [
         "optimizer_histories", "adam_val_accuracy", "lr_histories", "init_histories",
         "distinct_units", "bn_histories", "regularised", "test_accuracy", "HIDDEN",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **TEST_PARAMS[NAME])
+    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb06")))
 
 
 def test_every_optimizer_loss_is_finite_and_goes_down(run):

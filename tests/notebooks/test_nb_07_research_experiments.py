@@ -5,21 +5,25 @@ import statistics
 
 import pytest
 from nbharness import run_notebook
-from params import TEST_PARAMS
 
 NAME = "07-research-experiments.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {"N_SEEDS": 3, "EPOCHS": 6, "N_TRIALS": 4, "TRIAL_EPOCHS": 3, "SEED": 0}
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": PARAMS, "timeout": 120}
+
+
 @pytest.fixture(scope="module")
-def run():
+def run(tmp_path_factory):
     names = [
         "seed_results", "summary", "curves", "event_files", "logged", "logged_tags",
         "n_trials_done", "best_params", "best_value", "SEARCH_SPACE",
         "final_test_accs", "final_mean", "final_std",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **TEST_PARAMS[NAME]).values
+    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb07"))).values
 
 
 def test_each_configuration_ran_once_per_seed_with_real_spread(run):

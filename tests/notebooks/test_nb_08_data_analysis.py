@@ -7,21 +7,25 @@ from pathlib import Path
 import pytest
 import skimage.data
 from nbharness import NOTEBOOKS, run_notebook
-from params import TEST_PARAMS
 
 NAME = "08-data-analysis.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {"EPOCHS": 10, "IMAGE_SIZE": 32, "N_AUGMENT": 2, "SEED": 0}
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": PARAMS, "timeout": 120}
+
+
 @pytest.fixture(scope="module")
-def run():
+def run(tmp_path_factory):
     names = [
         "missing_counts", "n_missing_after", "baseline_accuracy", "tabular_accuracy",
         "unscaled_accuracy", "augmented_shapes", "batch_shape", "batch_min", "batch_max",
         "conv_output_shape",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **TEST_PARAMS[NAME]).values
+    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb08"))).values
 
 
 def skimage_samples_used() -> set[str]:
