@@ -9,6 +9,7 @@ records which code produced them. "download" notebooks are cleared instead.
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 import time
@@ -42,6 +43,30 @@ def execute(notebook, timeout: int = 1200) -> None:
         client.execute()
 
 
+def merged_streams(outputs: list) -> list:
+    """Join neighbouring stdout (or stderr) chunks: how a print is split varies from run to run."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.output_type == previous.output_type == "stream"
+            and output.name == previous.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
+def is_blank_display(output) -> bool:
+    """An empty display (rich's capture in Keras's summary leaves one): nothing to show."""
+    if output.output_type != "display_data":
+        return False
+    texts = [re.sub(r"<[^>]*>", "", str(value)) for value in output.get("data", {}).values()]
+    return all(not text.strip() for text in texts)
+
+
 def normalise(notebook) -> None:
     """Drop run-specific noise so re-running unchanged code gives a small diff."""
     notebook.metadata.pop("papermill", None)
@@ -50,6 +75,8 @@ def normalise(notebook) -> None:
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams([o for o in cell.outputs if not is_blank_display(o)])
 
 
 def refresh(path: Path) -> str:
