@@ -15,8 +15,8 @@ TEST_PARAMS = {
         "timeout": 120,
     },
     "04-text-classification.ipynb": {
-        "parameters": {"NUM_WORDS": 200, "MAX_LEN": 80, "EMBED_DIM": 8, "EPOCHS": 4,
-                       "BATCH_SIZE": 32, "N_TRAIN": 300, "SEED": 0},
+        "parameters": {"NUM_WORDS": 200, "MAX_LEN": 80, "EMBED_DIM": 16, "EPOCHS": 6,
+                       "BATCH_SIZE": 16, "N_TRAIN": 300, "SEED": 0},
         "timeout": 120,
     },
     "05-weather-forecasting.ipynb": {
