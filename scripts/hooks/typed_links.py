@@ -58,8 +58,7 @@ def find_unknown_types(markdown: str) -> list[UnknownType]:
 def unknown_type_message(src_path: str, problem: UnknownType) -> str:
     known = ", ".join(RESOURCE_TYPES)
     return (
-        f"{src_path}:{problem.line}: unknown resource type '@{problem.name}@'. "
-        f"Use one of: {known}."
+        f"{src_path}:{problem.line}: unknown resource type '@{problem.name}@'. Use one of: {known}."
     )
 
 
@@ -88,9 +87,7 @@ def on_page_markdown(markdown, page, **kwargs):
     # Scan the whole source file so line numbers count the front matter too.
     problems = find_unknown_types(page.file.content_string)
     if problems:
-        raise PluginError(
-            "\n".join(unknown_type_message(page.file.src_uri, p) for p in problems)
-        )
+        raise PluginError("\n".join(unknown_type_message(page.file.src_uri, p) for p in problems))
     return markdown
 
 
