@@ -42,6 +42,22 @@ def execute(notebook, timeout: int = 1200) -> None:
         client.execute()
 
 
+def merged_streams(outputs: list) -> list:
+    """Join neighbouring stdout (or stderr) chunks: how a print is split varies from run to run."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.output_type == previous.output_type == "stream"
+            and output.name == previous.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(notebook) -> None:
     """Drop run-specific noise so re-running unchanged code gives a small diff."""
     notebook.metadata.pop("papermill", None)
@@ -50,6 +66,8 @@ def normalise(notebook) -> None:
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
 
 
 def refresh(path: Path) -> str:

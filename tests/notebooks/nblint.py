@@ -91,6 +91,17 @@ def markdown_index(nb, heading: str) -> int | None:
     return None
 
 
+def outside_fences(markdown: str) -> list[str]:
+    """Markdown lines not inside ``` or ~~~ code blocks (a shell comment is not a title)."""
+    lines, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced:
+            lines.append(line)
+    return lines
+
+
 def check_structure(nb) -> list[str]:
     first = source(nb.cells[0]) if nb.cells else ""
     problems = []
@@ -100,7 +111,7 @@ def check_structure(nb) -> list[str]:
         problems.append("the title cell must say how long the notebook takes")
     h1 = [
         line for c in nb.cells if c.cell_type == "markdown"
-        for line in source(c).splitlines() if line.startswith("# ")
+        for line in outside_fences(source(c)) if line.startswith("# ")
     ]  # fmt: skip
     if len(h1) != 1:
         problems.append(f"exactly one H1 title expected, found {len(h1)}")
@@ -116,6 +127,17 @@ def check_structure(nb) -> list[str]:
         if index is not None and f"]({SITE}" not in source(nb.cells[index]):
             problems.append(f"'{heading}' needs links to the guide as absolute URLs ({SITE}...)")
     return problems
+
+
+def check_no_tex(nb) -> list[str]:
+    """The site loads no MathJax (another origin), so $...$ would show as raw TeX."""
+    for index, cell in enumerate(nb.cells, start=1):
+        text = "\n".join(outside_fences(source(cell))) if cell.cell_type == "markdown" else ""
+        if re.search(r"\$\$|\$[^$\s`](?:[^$\n`]*[^$\s`\\])?\$(?!\d)", re.sub(r"`[^`]*`", "", text)):
+            return [
+                f"cell {index}: TeX math ($...$) is not rendered on the site; use code or Unicode"
+            ]
+    return []
 
 
 def check_setup_and_imports(nb) -> list[str]:
@@ -221,6 +243,6 @@ def check_outputs(nb) -> list[str]:
 
 
 RULES = [
-    check_valid, check_metadata, check_structure, check_setup_and_imports, check_keras_backend,
-    check_parameters, check_short_cells, check_outputs,
+    check_valid, check_metadata, check_structure, check_no_tex, check_setup_and_imports,
+    check_keras_backend, check_parameters, check_short_cells, check_outputs,
 ]  # fmt: skip

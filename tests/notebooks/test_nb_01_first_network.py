@@ -4,18 +4,21 @@ import math
 
 import pytest
 from nbharness import run_notebook
-from params import TEST_PARAMS
 
 NAME = "01-first-neural-network.ipynb"
+EPOCHS = 100
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": {"EPOCHS": EPOCHS, "SEED": 0}, "timeout": 120}
+
+
 @pytest.fixture(scope="module")
-def run():
-    return run_notebook(
-        NAME, collect=["train_losses", "test_losses", "test_accuracy", "grad_rel_error"],
-        **TEST_PARAMS[NAME],
-    )  # fmt: skip
+def run(tmp_path_factory):
+    collect = ["train_losses", "test_losses", "test_accuracy", "grad_rel_error"]
+    return run_notebook(NAME, collect=collect, **run_kwargs(tmp_path_factory.mktemp("nb01")))
 
 
 def test_backprop_matches_numerical_gradient(run):
@@ -24,7 +27,7 @@ def test_backprop_matches_numerical_gradient(run):
 
 def test_loss_is_finite_and_goes_down(run):
     losses = run.values["train_losses"]
-    assert len(losses) == TEST_PARAMS[NAME]["parameters"]["EPOCHS"]
+    assert len(losses) == EPOCHS
     assert all(math.isfinite(value) for value in losses)
     assert losses[-1] < 0.5 * losses[0]
 

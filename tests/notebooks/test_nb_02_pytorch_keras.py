@@ -5,17 +5,22 @@ import math
 import pytest
 import torch
 from nbharness import run_notebook
-from params import TEST_PARAMS
 
 NAME = "02-pytorch-and-keras.ipynb"
+EPOCHS = 40
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["autograd_grad", "hand_grad", "torch_losses", "keras_history", "device"]
 COLLECT += ["torch_accuracy", "keras_accuracy"]
 
 
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": {"EPOCHS": EPOCHS, "N_SAMPLES": 500, "SEED": 0}, "timeout": 240}
+
+
 @pytest.fixture(scope="module")
-def run():
-    return run_notebook(NAME, collect=COLLECT, **TEST_PARAMS[NAME])
+def run(tmp_path_factory):
+    return run_notebook(NAME, collect=COLLECT, **run_kwargs(tmp_path_factory.mktemp("nb02")))
 
 
 def test_autograd_matches_the_derivative_by_hand(run):
@@ -31,7 +36,7 @@ def test_device_is_cuda_then_mps_then_cpu(run):
 def test_both_losses_are_finite_and_go_down(run, losses_key):
     losses = run.values[losses_key]
     losses = losses["loss"] if isinstance(losses, dict) else losses
-    assert len(losses) == TEST_PARAMS[NAME]["parameters"]["EPOCHS"]
+    assert len(losses) == EPOCHS
     assert all(math.isfinite(value) for value in losses)
     assert losses[-1] < 0.5 * losses[0]
 

@@ -4,26 +4,36 @@ import numpy as np
 import pytest
 import torch
 from nbharness import run_notebook
-from params import TEST_PARAMS
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import prepare_env
 
 NAME = "03-image-classification.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {"EPOCHS": 2, "N_TRAIN": 512, "BATCH_SIZE": 64, "SEED": 0}  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["DEVICE", "train_counts", "y_train", "y_test", "history", "test_accuracy"]
 COLLECT += ["y_pred", "cm", "per_class_accuracy", "wrong"]
 N_TRAIN_FILE, N_TEST_FILE = 600, 200  # the stand-in's sizes (standins.write_fashion_mnist)
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    return prepare_env(NAME, tmp_path_factory.mktemp("nb03"))
+def run_kwargs(tmp_path):
+    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    with these too."""
+    return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
 
 @pytest.fixture(scope="module")
-def run(env):
-    return run_notebook(NAME, env=env, collect=COLLECT, **TEST_PARAMS[NAME])
+def settings(tmp_path_factory):
+    return run_kwargs(tmp_path_factory.mktemp("nb03"))
+
+
+@pytest.fixture(scope="module")
+def env(settings):
+    return settings["env"]
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def test_the_real_loader_read_the_standin_files(run, env):

@@ -4,12 +4,14 @@ index read by the real Keras loaders (their hash check passes through kernel_gua
 import numpy as np
 import pytest
 from nbharness import run_notebook
-from params import TEST_PARAMS
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import NEGATIVE, POSITIVE, VOCABULARY, prepare_env
 
 NAME = "04-text-classification.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {
+    "NUM_WORDS": 200, "MAX_LEN": 80, "EMBED_DIM": 16, "EPOCHS": 6, "BATCH_SIZE": 16,
+    "N_TRAIN": 300, "SEED": 0,
+}  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["lengths", "y_train", "y_test", "first_review", "x_train_padded", "history"]
 COLLECT += ["baseline_accuracy", "embedding_accuracy", "most_positive_words"]
@@ -17,14 +19,25 @@ COLLECT += ["most_negative_words", "my_baseline_scores", "my_model_scores"]
 N_TRAIN_FILE, N_TEST_FILE = 400, 200  # the stand-in's sizes (standins.write_imdb)
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    return prepare_env(NAME, tmp_path_factory.mktemp("nb04"))
+def run_kwargs(tmp_path):
+    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    with these too."""
+    return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
 
 @pytest.fixture(scope="module")
-def run(env):
-    return run_notebook(NAME, env=env, collect=COLLECT, **TEST_PARAMS[NAME])
+def settings(tmp_path_factory):
+    return run_kwargs(tmp_path_factory.mktemp("nb04"))
+
+
+@pytest.fixture(scope="module")
+def env(settings):
+    return settings["env"]
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def test_the_real_loaders_read_the_standins_through_their_hash_check(run, env):

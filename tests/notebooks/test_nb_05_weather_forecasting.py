@@ -7,12 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from nbharness import run_notebook
-from params import TEST_PARAMS
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import JENA_CSV_NAME, JENA_ZIP, prepare_env
 
 NAME = "05-weather-forecasting.ipynb"
-PARAMS = TEST_PARAMS[NAME]["parameters"]
+PARAMS = {
+    "WINDOW_HOURS": 24, "HORIZON_HOURS": 6, "STRIDE_HOURS": 2, "LSTM_UNITS": 8, "EPOCHS": 3,
+    "BATCH_SIZE": 32, "SEED": 0,
+}  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["zip_path", "values", "y_train", "y_test", "baseline_val_mae", "baseline_test_mae"]
 COLLECT += ["history", "lstm_test_mae", "FEATURES"]
@@ -20,14 +22,25 @@ DAYS = 40  # the stand-in's length (standins.write_jena)
 HOURS = DAYS * 24
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    return prepare_env(NAME, tmp_path_factory.mktemp("nb05"))
+def run_kwargs(tmp_path):
+    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    with these too."""
+    return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
 
 @pytest.fixture(scope="module")
-def run(env):
-    return run_notebook(NAME, env=env, collect=COLLECT, **TEST_PARAMS[NAME])
+def settings(tmp_path_factory):
+    return run_kwargs(tmp_path_factory.mktemp("nb05"))
+
+
+@pytest.fixture(scope="module")
+def env(settings):
+    return settings["env"]
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def split_sizes(hours: int) -> tuple[int, int]:

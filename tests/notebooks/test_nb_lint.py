@@ -90,6 +90,8 @@ BREAKAGES = {
     "widgets": (lambda nb: nb.metadata.update(widgets={}), "widgets"),
     "cell without id": (lambda nb: nb.cells[1].pop("id"), "ids"),
     "two titles": (lambda nb: set_source(nb.cells[1], "# Another title"), "one H1"),
+    "H1 in a later cell": (lambda nb: set_source(nb.cells[7], "# Part 1\n\nText."), "one H1"),
+    "TeX math": (lambda nb: set_source(nb.cells[9], "The loss is $L = (y - t)^2$."), "TeX"),
     "no time": (lambda nb: set_source(nb.cells[0], "# Title\n\nHello."), "how long"),
     "no summary": (lambda nb: set_source(nb.cells[-2], "## Recap"), "Summary"),
     "relative prerequisites": (
@@ -158,3 +160,10 @@ def test_each_rule_catches_a_broken_notebook(name):
     notebook = broken(change)
     problems = [p for rule in RULES for p in rule(notebook)]
     assert any(expected in p for p in problems), f"{name}: {problems}"
+
+
+def test_a_shell_comment_in_a_fenced_block_is_not_a_title():
+    def add_fence(nb):
+        set_source(nb.cells[1], nb.cells[1].source + "\n\n```bash\n# install\npip list\n```")
+
+    assert [p for rule in RULES for p in rule(broken(add_fence))] == []
