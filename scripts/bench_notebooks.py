@@ -2,9 +2,11 @@
 
     .venv/bin/python scripts/bench_notebooks.py
 
-Each tests/notebooks/test_nb_*.py module names its notebook (NAME) and builds its run settings,
-stand-in data included, with run_kwargs(tmp_path). Budget: all notebooks under 5 minutes on the
-2-core CI machine. Exit status 1 when a notebook fails or the total is over budget.
+Each tests/notebooks/test_nb_NN_*.py module names its notebook (NAME) and builds its run
+settings, stand-in data included, with run_kwargs(tmp_path) (or, for modules that keep them in
+tests/notebooks/params.py, TEST_PARAMS[NAME] plus standins.prepare_env).
+Budget: all notebooks under 5 minutes on the 2-core CI machine.
+Exit status 1 when a notebook fails or the total is over budget.
 """
 
 from __future__ import annotations
@@ -22,7 +24,19 @@ sys.path[:0] = [str(ROOT / "tests"), str(TEST_DIR)]
 
 def test_modules() -> list:
     modules = [importlib.import_module(p.stem) for p in sorted(TEST_DIR.glob("test_nb_[0-9]*.py"))]
-    return [m for m in modules if hasattr(m, "NAME") and hasattr(m, "run_kwargs")]
+    return [m for m in modules if hasattr(m, "NAME")]
+
+
+def run_settings(module, tmp: Path) -> dict:
+    """The module's run_kwargs(tmp); else a shared params.TEST_PARAMS entry plus stand-in env."""
+    if hasattr(module, "run_kwargs"):
+        return module.run_kwargs(tmp)
+    settings = dict(importlib.import_module("params").TEST_PARAMS[module.NAME])
+    try:
+        prepare_env = importlib.import_module("standins").prepare_env
+    except (ImportError, AttributeError):
+        return settings
+    return {**settings, "env": prepare_env(module.NAME, tmp)}
 
 
 def time_one(module) -> tuple[str, float | None, str]:
@@ -30,7 +44,7 @@ def time_one(module) -> tuple[str, float | None, str]:
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         try:
-            run = run_notebook(module.NAME, record=False, **module.run_kwargs(Path(tmp)))
+            run = run_notebook(module.NAME, record=False, **run_settings(module, Path(tmp)))
         except AssertionError as error:
             return module.NAME, None, str(error).splitlines()[0]
     return module.NAME, run.seconds, "ok"

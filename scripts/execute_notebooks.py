@@ -9,6 +9,7 @@ records which code produced them. "download" notebooks are cleared instead.
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 import time
@@ -58,6 +59,14 @@ def merged_streams(outputs: list) -> list:
     return merged
 
 
+def is_blank_display(output) -> bool:
+    """An empty display (rich's capture in Keras's summary leaves one): nothing to show."""
+    if output.output_type != "display_data":
+        return False
+    texts = [re.sub(r"<[^>]*>", "", str(value)) for value in output.get("data", {}).values()]
+    return all(not text.strip() for text in texts)
+
+
 def normalise(notebook) -> None:
     """Drop run-specific noise so re-running unchanged code gives a small diff."""
     notebook.metadata.pop("papermill", None)
@@ -67,7 +76,7 @@ def normalise(notebook) -> None:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
         if cell.cell_type == "code":
-            cell.outputs = merged_streams(cell.outputs)
+            cell.outputs = merged_streams([o for o in cell.outputs if not is_blank_display(o)])
 
 
 def refresh(path: Path) -> str:

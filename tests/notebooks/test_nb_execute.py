@@ -7,7 +7,7 @@ import pytest
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from execute_notebooks import merged_streams, refresh  # noqa: E402
+from execute_notebooks import is_blank_display, merged_streams, refresh  # noqa: E402
 from notebook_meta import sources_sha256  # noqa: E402
 
 
@@ -58,3 +58,9 @@ def test_package_notebooks_run_clean_and_record_the_hash(tmp_path):
     assert notebook.cells[1].outputs[0].data["text/plain"] == "2"
     assert notebook.metadata.guide.sources_sha256 == sources_sha256(notebook)
     assert "execution" not in notebook.cells[0].metadata
+
+
+def test_empty_displays_are_dropped_but_real_ones_kept():
+    empty = nbformat.v4.new_output("display_data", {"text/html": "<pre></pre>\n", "text/plain": ""})
+    real = nbformat.v4.new_output("display_data", {"text/plain": "<Figure>", "image/png": "iVBO"})
+    assert is_blank_display(empty) and not is_blank_display(real)

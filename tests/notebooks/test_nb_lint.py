@@ -85,6 +85,7 @@ def set_source(cell, text):
 
 
 BREAKAGES = {
+    "invalid cell type": (lambda nb: nb.cells[1].update(cell_type="poem"), "nbformat-valid"),
     "kernel": (lambda nb: nb.metadata.kernelspec.update(name="ir"), "kernelspec"),
     "no guide metadata": (lambda nb: nb.metadata.pop("guide"), "gpu_recommended"),
     "widgets": (lambda nb: nb.metadata.update(widgets={}), "widgets"),
