@@ -115,7 +115,9 @@ def block_network() -> None:
         return connect
 
     def http_connect(self):  # also catches downloads sent through a (local) proxy
-        _refuse(getattr(self, "_tunnel_host", None) or self.host, self.port)
+        if getattr(self, "_tunnel_host", None):
+            _refuse(self._tunnel_host, self._tunnel_port)
+        _refuse(self.host, self.port)
 
     socket.getaddrinfo = getaddrinfo
     socket.socket.connect = checked(real_connect)
