@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 def run_kwargs(tmp_path):
     """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
     # One BLAS thread: these models are tiny, and two threads on shared cores double the time.
-    return {"parameters": PARAMS, "env": {"OMP_NUM_THREADS": "1"}, "timeout": 120}
+    return {"parameters": PARAMS, "timeout": 120}
 
 
 @pytest.fixture(scope="module")
