@@ -55,7 +55,7 @@ test: install-test system-deps lint
 
 # Re-run the "package" notebooks in full and store their outputs (see README, "Notebooks").
 notebooks: install-test
-	$(PY) scripts/execute_notebooks.py
+	OMP_NUM_THREADS=1 $(PY) scripts/execute_notebooks.py
 
 # The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab

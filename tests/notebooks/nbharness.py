@@ -36,7 +36,14 @@ MARKER = "__NBHARNESS_VALUES__"
 OFFLINE_ENV = {
     key: "http://127.0.0.1:9" for key in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")
 }
-BASE_ENV = {**OFFLINE_ENV, "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore", "TQDM_DISABLE": "1"}
+# One torch thread: stored outputs repeat exactly, and runs don't fight over the 2 CI cores.
+BASE_ENV = {
+    **OFFLINE_ENV,
+    "OMP_NUM_THREADS": "1",
+    "MPLBACKEND": "Agg",
+    "PYTHONWARNINGS": "ignore",
+    "TQDM_DISABLE": "1",
+}
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Which notebooks each test file ran, so a failed assertion can mark the recorded run as failed.
 _STARTED: dict[str, set[str]] = {}
