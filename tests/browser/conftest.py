@@ -1,0 +1,193 @@
+"""Browser fixtures: one Chromium per session, a fresh context per test, every request recorded.
+
+Every context fails its test when a request leaves the local test servers (the privacy check) or
+when the page logs a console error, unless the test says which errors it expects.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 360, "height": 740}
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class Recorder:
+    """Collects every request and console error of one browser context."""
+
+    def __init__(self, allowed_origins: set[str]):
+        self.allowed_origins = set(allowed_origins)
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.expected_errors: list[str] = []
+
+    def on_request(self, request) -> None:
+        self.requests.append(request.url)
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error) -> None:
+        self.console_errors.append(f"uncaught: {error}")
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in LOCAL_SCHEMES
+            and origin_of(url) not in self.allowed_origins
+        ]
+
+    def unexpected_errors(self) -> list[str]:
+        return [
+            error
+            for error in self.console_errors
+            if not any(expected in error for expected in self.expected_errors)
+        ]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: launching it is the slow part."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def recorder(site_url) -> Recorder:
+    return Recorder({origin_of(site_url)})
+
+
+def open_context(browser, recorder: Recorder, **options):
+    """A new context with the privacy recorder and console capture on every page."""
+    context = browser.new_context(**{"viewport": DESKTOP, "color_scheme": "light", **options})
+    context.on("request", recorder.on_request)
+
+    def watch(page):
+        page.on("console", recorder.on_console)
+        page.on("pageerror", recorder.on_page_error)
+
+    context.on("page", watch)
+    return context
+
+
+def check_recorder(recorder: Recorder) -> None:
+    foreign = recorder.foreign_requests()
+    assert not foreign, f"requests left the local origin {recorder.allowed_origins}: {foreign}"
+    errors = recorder.unexpected_errors()
+    assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def context(browser, recorder):
+    """A desktop (1280x900, light) context; the test fails on foreign requests or console errors."""
+    ctx = open_context(browser, recorder)
+    yield ctx
+    ctx.close()
+    check_recorder(recorder)
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def mobile_context(browser, recorder):
+    """A 360x740 touch phone context with the same privacy and console checks."""
+    ctx = open_context(
+        browser, recorder, viewport=MOBILE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    yield ctx
+    ctx.close()
+    check_recorder(recorder)
+
+
+@pytest.fixture
+def mobile_page(mobile_context):
+    return mobile_context.new_page()
+
+
+# ---- The built site's pages -------------------------------------------------------------------
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """URL paths of every built page ("" for home), 404.html excluded."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        relative = html.parent.relative_to(site_dir).as_posix()
+        if relative.startswith(("assets", "search")):
+            continue
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def all_paths(built_site) -> list[str]:
+    return page_paths(built_site)
+
+
+@pytest.fixture(scope="session")
+def notebook_paths(all_paths) -> list[str]:
+    paths = [path for path in all_paths if path.startswith("notebooks/")]
+    assert paths, "the build has no notebook pages under /notebooks/"
+    return paths
+
+
+# ---- A static host that answers unknown URLs with 404.html, like GitHub Pages -----------------
+
+
+class NotFoundPageHandler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def pages_host(built_site):
+    """The built site on a second local server that serves 404.html for unknown URLs."""
+    handler = functools.partial(NotFoundPageHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
