@@ -88,6 +88,7 @@ def recorder(site_url) -> Recorder:
 def open_context(browser, recorder: Recorder, **options):
     """A new context with the privacy recorder and console capture on every page."""
     context = browser.new_context(**{"viewport": DESKTOP, "color_scheme": "light", **options})
+    context.set_default_timeout(10_000)
     context.on("request", recorder.on_request)
 
     def watch(page):
@@ -106,12 +107,24 @@ def check_recorder(recorder: Recorder) -> None:
 
 
 @pytest.fixture
-def context(browser, recorder):
-    """A desktop (1280x900, light) context; the test fails on foreign requests or console errors."""
-    ctx = open_context(browser, recorder)
-    yield ctx
-    ctx.close()
+def make_context(browser, recorder):
+    """Factory for extra contexts (dark scheme, phone...); all are checked like `context`."""
+    contexts = []
+
+    def make(**options):
+        contexts.append(open_context(browser, recorder, **options))
+        return contexts[-1]
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
     check_recorder(recorder)
+
+
+@pytest.fixture
+def context(make_context):
+    """A desktop (1280x900, light) context; the test fails on foreign requests or console errors."""
+    return make_context()
 
 
 @pytest.fixture
@@ -120,19 +133,16 @@ def page(context):
 
 
 @pytest.fixture
-def mobile_context(browser, recorder):
-    """A 360x740 touch phone context with the same privacy and console checks."""
-    ctx = open_context(
-        browser, recorder, viewport=MOBILE, device_scale_factor=2, is_mobile=True, has_touch=True
-    )
-    yield ctx
-    ctx.close()
-    check_recorder(recorder)
+def dark_page(make_context):
+    """A desktop page whose system preference is dark."""
+    return make_context(color_scheme="dark").new_page()
 
 
 @pytest.fixture
-def mobile_page(mobile_context):
-    return mobile_context.new_page()
+def mobile_page(make_context):
+    """A 360x740 touch phone page."""
+    phone = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+    return make_context(viewport=MOBILE, **phone).new_page()
 
 
 # ---- The built site's pages -------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""Helpers shared by the browser tests: the site's sections, colours and page checks."""
+
+from __future__ import annotations
+
+import re
+
+from support import ROOT
+
+REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+
+
+def section_slugs() -> list[str]:
+    """The ten numbered sections, in nav order, read from mkdocs.yml (`- 3 Command line: x.md`)."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    return re.findall(r"^\s+- \d+ [^:]+: ([\w-]+)\.md\s*$", text, re.M)
+
+
+def notebook_names() -> list[str]:
+    return sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (WCAG) of a computed CSS colour such as `rgb(12, 34, 56)`."""
+    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def body_background(page) -> str:
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+def color_scheme(page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def mark_document(page) -> None:
+    """Tag the live document; the tag survives instant navigation but not a full page load."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def same_document(page) -> bool:
+    return page.evaluate("window.__sameDocument === true")
+
+
+def horizontal_overflow(page) -> int:
+    """Pixels the page is wider than the viewport (0 when nothing overflows)."""
+    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+def default_branch() -> str:
+    """The branch notebook buttons point at: mkdocs.yml `extra.default_branch`, else main."""
+    found = re.search(r"^\s+default_branch:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
+    return found.group(1) if found else "main"

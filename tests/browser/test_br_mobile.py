@@ -1,0 +1,55 @@
+"""A 360x740 phone: the drawer opens, the map is usable, no page scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+from br_helpers import horizontal_overflow, mark_document, same_document, section_slugs
+
+pytestmark = pytest.mark.browser
+
+MAP_NODES = "#learning-map svg a[data-section]"
+
+
+def test_navigation_drawer_opens(mobile_page, site_url):
+    page = mobile_page
+    page.goto(site_url)
+    drawer_link = page.locator('.md-sidebar--primary a.md-nav__link[href$="/python/"]').first
+    assert not drawer_link.is_visible(), "the drawer should start closed on a phone"
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    assert page.locator("#__drawer").is_checked()
+    drawer_link.wait_for(state="visible")
+    box = drawer_link.bounding_box()
+    assert 0 <= box["x"] < 360, f"drawer link is off-screen: {box}"
+    mark_document(page)
+    drawer_link.click()
+    page.wait_for_url(f"{site_url}python/")
+    assert same_document(page)
+    assert not page.locator("#__drawer").is_checked(), "the drawer should close after navigating"
+
+
+def test_map_fits_and_its_nodes_can_be_tapped(mobile_page, site_url):
+    page = mobile_page
+    page.goto(site_url)
+    nodes = page.locator(MAP_NODES)
+    assert nodes.count() == len(section_slugs())
+    for index in range(nodes.count()):
+        nodes.nth(index).scroll_into_view_if_needed()
+        box = nodes.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"map node {index} is cut off"
+        assert min(box["width"], box["height"]) >= 24, f"map node {index} is too small to tap"
+    slug = section_slugs()[-1]
+    target = page.locator(f'{MAP_NODES}[data-section="{slug}"]')
+    target.scroll_into_view_if_needed()
+    target.tap()
+    page.wait_for_url(f"{site_url}{slug}/")
+
+
+def test_no_page_overflows_horizontally(mobile_page, site_url, all_paths):
+    page = mobile_page
+    wide = {}
+    for path in all_paths:
+        page.goto(site_url + path)
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            wide[path or "/"] = overflow
+    assert not wide, f"pages wider than the 360 px screen (extra px): {wide}"
