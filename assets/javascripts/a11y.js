@@ -1,6 +1,7 @@
-// Material wraps each code block's copy button in an unnamed <nav>; a landmark per code block
-// clutters screen-reader landmark lists and fails axe's landmark-unique, so drop the landmark.
+// Keyboard and screen-reader fixes for Material 9.8, each checked by tests/browser.
 (() => {
+  // Each code block's copy button sits in an unnamed <nav>: a landmark per code block clutters
+  // landmark lists and fails axe's landmark-unique, so drop the landmark role.
   const unmark = () => {
     for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) {
       nav.setAttribute("role", "none");
@@ -8,4 +9,18 @@
   };
   unmark();
   new MutationObserver(unmark).observe(document.body, { childList: true, subtree: true });
+
+  // The skip link only scrolls; move keyboard focus to the content as well.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const skip = event.target instanceof Element && event.target.closest("a.md-skip");
+      const target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+      if (target) {
+        target.setAttribute("tabindex", "-1");
+        target.focus();
+      }
+    },
+    true,
+  );
 })();

@@ -52,3 +52,9 @@ def default_branch() -> str:
     """The branch notebook buttons point at: mkdocs.yml `extra.default_branch`, else main."""
     found = re.search(r"^\s+default_branch:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
     return found.group(1) if found else "main"
+
+
+def wait_for_page(page, url: str) -> None:
+    """Wait until `url` is shown, ignoring the #fragment that navigation.tracking may add."""
+    page.wait_for_url(lambda current: current.split("#")[0] == url)
+    page.locator("article.md-content__inner h1").first.wait_for()

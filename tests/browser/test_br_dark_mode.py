@@ -11,6 +11,7 @@ from br_helpers import (
     luminance,
     mark_document,
     same_document,
+    wait_for_page,
 )
 from PIL import Image, ImageStat
 
@@ -45,7 +46,7 @@ def test_dark_choice_survives_reload_and_navigation(page, site_url):
     assert color_scheme(page) == "slate", "the choice was lost on reload"
     mark_document(page)
     page.locator('.md-sidebar--primary a.md-nav__link[href$="/python/"]').click()
-    page.wait_for_url(f"{site_url}python/")
+    wait_for_page(page, f"{site_url}python/")
     assert same_document(page), "expected instant navigation"
     assert color_scheme(page) == "slate", "the choice was lost on instant navigation"
     page.goto(f"{site_url}contact/")
@@ -71,8 +72,12 @@ def edge_brightness(png: bytes) -> float:
     """Mean luminance (0..1) of the outermost 4-pixel ring of a screenshot."""
     image = Image.open(io.BytesIO(png)).convert("L")
     width, height = image.size
-    ring = [(0, 0, width, 4), (0, height - 4, width, height), (0, 0, 4, height),
-            (width - 4, 0, width, height)]
+    ring = [
+        (0, 0, width, 4),
+        (0, height - 4, width, height),
+        (0, 0, 4, height),
+        (width - 4, 0, width, height),
+    ]
     means = [ImageStat.Stat(image.crop(box)).mean[0] for box in ring]
     return sum(means) / len(means) / 255
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from br_helpers import horizontal_overflow, mark_document, same_document, section_slugs
+from br_helpers import (
+    horizontal_overflow,
+    mark_document,
+    same_document,
+    section_slugs,
+    wait_for_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -14,15 +20,19 @@ def test_navigation_drawer_opens(mobile_page, site_url):
     page = mobile_page
     page.goto(site_url)
     drawer_link = page.locator('.md-sidebar--primary a.md-nav__link[href$="/python/"]').first
-    assert not drawer_link.is_visible(), "the drawer should start closed on a phone"
+    closed = drawer_link.bounding_box()
+    assert closed is None or closed["x"] + closed["width"] <= 0, "the drawer should start closed"
     page.locator('label.md-header__button[for="__drawer"]').click()
     assert page.locator("#__drawer").is_checked()
-    drawer_link.wait_for(state="visible")
-    box = drawer_link.bounding_box()
-    assert 0 <= box["x"] < 360, f"drawer link is off-screen: {box}"
+    # The drawer slides in; wait until the link's box is fully on screen.
+    drawer_link.evaluate(
+        "a => new Promise(done => { const check = () => { const r = a.getBoundingClientRect();"
+        " r.left >= 0 && r.right <= innerWidth ? done() : requestAnimationFrame(check); };"
+        " check(); })"
+    )
     mark_document(page)
     drawer_link.click()
-    page.wait_for_url(f"{site_url}python/")
+    wait_for_page(page, f"{site_url}python/")
     assert same_document(page)
     assert not page.locator("#__drawer").is_checked(), "the drawer should close after navigating"
 
@@ -41,7 +51,7 @@ def test_map_fits_and_its_nodes_can_be_tapped(mobile_page, site_url):
     target = page.locator(f'{MAP_NODES}[data-section="{slug}"]')
     target.scroll_into_view_if_needed()
     target.tap()
-    page.wait_for_url(f"{site_url}{slug}/")
+    wait_for_page(page, f"{site_url}{slug}/")
 
 
 def test_no_page_overflows_horizontally(mobile_page, site_url, all_paths):

@@ -6,7 +6,14 @@ import json
 
 import nbformat
 import pytest
-from br_helpers import REPO_URL, default_branch, mark_document, notebook_names, same_document
+from br_helpers import (
+    REPO_URL,
+    default_branch,
+    mark_document,
+    notebook_names,
+    same_document,
+    wait_for_page,
+)
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -45,8 +52,7 @@ def test_buttons_point_at_the_right_files(page, site_url, name):
     bar = page.locator(BAR)
     assert bar.count() == 1, f"notebooks/{name}/ has no div.notebook-buttons bar"
     links = {
-        kind: bar.locator(f"a.notebook-button--{kind}")
-        for kind in ("colab", "download", "source")
+        kind: bar.locator(f"a.notebook-button--{kind}") for kind in ("colab", "download", "source")
     }
     for kind, link in links.items():
         assert link.count() == 1, f"notebooks/{name}/: missing a.notebook-button--{kind}"
@@ -86,7 +92,6 @@ def test_notebook_styles_survive_instant_navigation(page, site_url):
     page.goto(f"{site_url}online-courses/")
     mark_document(page)
     page.locator(f'a.md-footer__link--next[href$="/notebooks/{name}/"]').click()
-    page.wait_for_url(f"{site_url}notebooks/{name}/")
-    page.locator("article.md-content__inner .jupyter-wrapper .jp-Cell").first.wait_for()
+    wait_for_page(page, f"{site_url}notebooks/{name}/")
     assert same_document(page), "expected instant navigation, got a full page load"
-    assert page.evaluate(STYLE_PROBE_JS) == direct, "notebook styles differ after instant navigation"
+    assert page.evaluate(STYLE_PROBE_JS) == direct, "styles differ after instant navigation"
