@@ -2,13 +2,20 @@
 (() => {
   // Each code block's copy button sits in an unnamed <nav>: a landmark per code block clutters
   // landmark lists and fails axe's landmark-unique, so drop the landmark role.
-  const unmark = () => {
+  // Notebook code and output that scrolls sideways must take focus, so keyboards can scroll it
+  // (axe: scrollable-region-focusable); Material does the same for its own code blocks.
+  const fix = () => {
     for (const nav of document.querySelectorAll("nav.md-code__nav:not([role])")) {
       nav.setAttribute("role", "none");
     }
+    for (const box of document.querySelectorAll(
+      ".jupyter-wrapper :is(.highlight-ipynb, pre):not([tabindex])",
+    )) {
+      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    }
   };
-  unmark();
-  new MutationObserver(unmark).observe(document.body, { childList: true, subtree: true });
+  fix();
+  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 
   // The skip link only scrolls; move keyboard focus to the content as well.
   document.addEventListener(

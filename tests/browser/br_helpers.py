@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from support import ROOT
 
 REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def section_slugs() -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from br_helpers import origin_of
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -29,11 +30,6 @@ DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 360, "height": 740}
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 class Recorder:
