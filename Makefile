@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build test lint install-docs install-test system-deps clean
+.PHONY: serve build test lint install-docs install-test install-links links bench-links system-deps clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -23,12 +23,21 @@ $(VENV)/.stamp-%: pyproject.toml $(CONSTRAINTS) | $(PY)
 
 install-docs: $(VENV)/.stamp-docs
 install-test: $(VENV)/.stamp-test $(VENV)/.stamp-lint
+install-links: $(VENV)/.stamp-linkcheck
 
 serve: install-docs
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install-docs
 	$(VENV)/bin/mkdocs build --strict
+
+# Build, check every external URL (needs internet) and internal link; write reports/link-check.*
+links: install-docs install-links
+	$(PY) scripts/check_links.py --build --internal --json reports/link-check.json --markdown reports/link-check.md
+
+# Our checker vs plain LinkChecker on 150 local URLs (no internet needed).
+bench-links: install-links
+	$(PY) scripts/bench_links.py
 
 # Debian packages the test suite drives: a real Chromium for the browser tests.
 system-deps:
