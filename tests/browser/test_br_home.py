@@ -39,10 +39,12 @@ def test_map_has_a_node_per_section(page, site_url):
 
 
 def test_every_map_node_navigates_to_its_section(page, site_url):
+    page.goto(site_url)
     for slug in section_slugs():
-        page.goto(site_url)
         page.locator(f'{MAP_NODES}[data-section="{slug}"]').click()
         wait_for_page(page, f"{site_url}{slug}/")
+        page.go_back()
+        page.locator(MAP_NODES).first.wait_for()
 
 
 def test_instant_navigation_to_home_keeps_the_map(page, site_url):
