@@ -17,15 +17,19 @@
   fix();
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
 
-  // The skip link only scrolls; move keyboard focus to the content as well.
+  // The skip link must move keyboard focus, not only scroll. Handled here, before instant
+  // navigation can treat it as a page load and replace the element that just got focus.
   document.addEventListener(
     "click",
     (event) => {
       const skip = event.target instanceof Element && event.target.closest("a.md-skip");
       const target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
       if (target) {
+        event.preventDefault();
+        event.stopPropagation();
         target.setAttribute("tabindex", "-1");
-        target.focus();
+        target.scrollIntoView();
+        target.focus({ preventScroll: true });
       }
     },
     true,
