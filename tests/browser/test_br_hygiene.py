@@ -131,3 +131,13 @@ def test_notebook_description_from_title_and_learning_goals():
 def test_long_descriptions_are_cut_on_a_word():
     text = shorten("word " * 60)
     assert len(text) <= 160 and text.endswith("word…")
+
+
+def test_empty_header_cells_become_plain_cells():
+    from empty_table_headers import demote_empty_headers
+
+    html = '<thead><tr><th></th><th class="x"> </th><th>a</th></tr></thead>'
+    assert (
+        demote_empty_headers(html)
+        == '<thead><tr><td></td><td class="x"></td><th>a</th></tr></thead>'
+    )
