@@ -10,10 +10,9 @@ import functools
 import http.server
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from br_helpers import origin_of
+from br_helpers import Recorder, check_recorder, open_context, origin_of
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,45 +25,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 360, "height": 740}
-# Schemes that never reach the network.
-LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-
-
-class Recorder:
-    """Collects every request and console error of one browser context."""
-
-    def __init__(self, allowed_origins: set[str]):
-        self.allowed_origins = set(allowed_origins)
-        self.requests: list[str] = []
-        self.console_errors: list[str] = []
-        self.expected_errors: list[str] = []
-
-    def on_request(self, request) -> None:
-        self.requests.append(request.url)
-
-    def on_console(self, message) -> None:
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
-
-    def on_page_error(self, error) -> None:
-        self.console_errors.append(f"uncaught: {error}")
-
-    def foreign_requests(self) -> list[str]:
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in LOCAL_SCHEMES
-            and origin_of(url) not in self.allowed_origins
-        ]
-
-    def unexpected_errors(self) -> list[str]:
-        return [
-            error
-            for error in self.console_errors
-            if not any(expected in error for expected in self.expected_errors)
-        ]
 
 
 @pytest.fixture(scope="session")
@@ -79,27 +40,6 @@ def browser():
 @pytest.fixture
 def recorder(site_url) -> Recorder:
     return Recorder({origin_of(site_url)})
-
-
-def open_context(browser, recorder: Recorder, **options):
-    """A new context with the privacy recorder and console capture on every page."""
-    context = browser.new_context(**{"viewport": DESKTOP, "color_scheme": "light", **options})
-    context.set_default_timeout(10_000)
-    context.on("request", recorder.on_request)
-
-    def watch(page):
-        page.on("console", recorder.on_console)
-        page.on("pageerror", recorder.on_page_error)
-
-    context.on("page", watch)
-    return context
-
-
-def check_recorder(recorder: Recorder) -> None:
-    foreign = recorder.foreign_requests()
-    assert not foreign, f"requests left the local origin {recorder.allowed_origins}: {foreign}"
-    errors = recorder.unexpected_errors()
-    assert not errors, f"console errors: {errors}"
 
 
 @pytest.fixture
