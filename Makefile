@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build test lint install-docs install-test install-links links bench-links system-deps clean
+.PHONY: serve build test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -63,5 +63,26 @@ lint: install-test
 test: install-test system-deps lint install-lighthouse
 	$(PY) -m pytest
 
+# Re-run the "package" notebooks in full and store their outputs (see README, "Notebooks").
+notebooks: install-test
+	OMP_NUM_THREADS=1 $(PY) scripts/execute_notebooks.py
+
+# The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
+COLAB_VENV ?= .venv-colab
+COLAB_CONSTRAINTS := build/colab-constraints.txt
+
+$(COLAB_CONSTRAINTS): requirements/colab/pip-freeze.txt $(CONSTRAINTS) pyproject.toml scripts/colab_constraints.py $(wildcard notebooks/*.ipynb) | $(PY)
+	mkdir -p build
+	$(PY) scripts/colab_constraints.py --probe > $@.tmp && mv $@.tmp $@
+
+$(COLAB_VENV)/.stamp: $(COLAB_CONSTRAINTS)
+	python3 -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install -q --upgrade "$(PIP_MIN)"
+	$(COLAB_VENV)/bin/python -m pip install -q -c $(COLAB_CONSTRAINTS) --group test
+	touch $@
+
+test-colab: $(COLAB_VENV)/.stamp system-deps
+	NOTEBOOK_RUNS_REPORT=build/notebook-runs-colab.json $(COLAB_VENV)/bin/python -m pytest -m notebook tests/notebooks
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache build $(COLAB_VENV)

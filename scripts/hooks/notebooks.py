@@ -2,32 +2,75 @@
 
 mkdocs-jupyter only converts files that are already in the build, so this hook must add
 the notebooks before the plugin's own on_files runs; otherwise they ship as raw .ipynb.
+It also refuses malformed notebooks with a clear error, and ships a copy of each .ipynb next
+to its page folder (site/notebooks/NN-slug.ipynb) for the "Download .ipynb" button.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import nbformat
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 NOTEBOOK_FOLDER = "notebooks"
+FIX_HINT = "Fix the file (or restore it with `git checkout -- {path}`) and build again."
 
 
 def notebook_sources(project_root: Path) -> list[Path]:
     return sorted((project_root / NOTEBOOK_FOLDER).glob("*.ipynb"))
 
 
+def notebook_problem(path: Path, shown_as: str) -> str | None:
+    """Why the notebook at `path` cannot be rendered, or None when it is fine."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        return (
+            f"{shown_as}:{error.lineno}:{error.colno}: the notebook is not valid JSON "
+            f"({error.msg}). {FIX_HINT.format(path=shown_as)}"
+        )
+    except UnicodeDecodeError as error:
+        hint = FIX_HINT.format(path=shown_as)
+        return f"{shown_as}: the notebook is not UTF-8 ({error.reason}). {hint}"
+    try:
+        nbformat.validate(nbformat.from_dict(data))
+    except (nbformat.ValidationError, AttributeError, TypeError, KeyError) as error:
+        where = "/".join(str(p) for p in getattr(error, "absolute_path", [])) or "top level"
+        message = getattr(error, "message", None) or str(error)
+        return (
+            f"{shown_as}: not a valid nbformat 4 notebook at {where}: {message}. "
+            f"{FIX_HINT.format(path=shown_as)}"
+        )
+    return None
+
+
 @event_priority(100)
 def on_files(files, config):
     project_root = Path(config.config_file_path).parent
     for source in notebook_sources(project_root):
+        src_uri = f"{NOTEBOOK_FOLDER}/{source.name}"
+        if problem := notebook_problem(source, src_uri):
+            raise PluginError(problem)
         files.append(
             File(
-                f"{NOTEBOOK_FOLDER}/{source.name}",
+                src_uri,
                 src_dir=str(project_root),
                 dest_dir=config.site_dir,
                 use_directory_urls=config.use_directory_urls,
             )
         )
     return files
+
+
+def on_post_build(config):
+    """The download copy: site/notebooks/NN-slug.ipynb, next to the page's folder."""
+    project_root = Path(config.config_file_path).parent
+    target = Path(config.site_dir) / NOTEBOOK_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for source in notebook_sources(project_root):
+        shutil.copyfile(source, target / source.name)

@@ -1,0 +1,129 @@
+"""Pin the packages our notebooks import to the versions Colab has, for `make test-colab`.
+
+    python scripts/colab_constraints.py [--probe] > build/colab-constraints.txt
+
+Reads Colab's `pip freeze` (requirements/colab/pip-freeze.txt) and our own constraints. For
+every distribution the notebooks import, it writes Colab's version; everything else (test tools,
+and torch, which stays the local CPU build) keeps our pin. With --probe, pip checks that a
+wheel exists for this Python and falls back to our pin where none does.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COLAB_FREEZE = ROOT / "requirements" / "colab" / "pip-freeze.txt"
+LOCAL_CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+NOTEBOOKS = ROOT / "notebooks"
+# Import names that differ from the distribution's name on PyPI.
+IMPORT_TO_DIST = {
+    "sklearn": "scikit-learn", "skimage": "scikit-image", "PIL": "pillow", "cv2": "opencv-python",
+    "yaml": "pyyaml", "bs4": "beautifulsoup4", "tensorboard": "tensorboard",
+    "torchvision": "torchvision", "mpl_toolkits": "matplotlib",
+}  # fmt: skip
+# Kernel and test tooling in the "notebooks" group: not what a notebook runs on, keep ours.
+TOOLING = {"ipykernel", "nbformat", "nbclient", "papermill"}
+# Not imported directly, but they compute what scikit-learn, scikit-image and matplotlib return.
+RUNTIME_DEPENDENCIES = {"scipy", "pillow"}
+# Colab's torch is a URL build for Python 3.13; we keep the local CPU build.
+KEEP_LOCAL = {"torch"}
+LINE = re.compile(r"^([A-Za-z0-9_.\-]+)\s*(?:==\s*([^\s;]+)|@\s*(\S+))")
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_pins(path: Path) -> dict[str, str]:
+    """name -> version (or '@ url') from a pip freeze / constraints file."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = LINE.match(line.strip())
+        if match:
+            name, version, url = match.groups()
+            pins[normalise(name)] = version if version else f"@ {url}"
+    return pins
+
+
+def cell_imports(code: str) -> set[str]:
+    lines = ["pass" if line.lstrip().startswith(("%", "!")) else line for line in code.splitlines()]
+    modules = set()
+    for node in ast.walk(ast.parse("\n".join(lines))):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            modules.add(node.module.split(".")[0])
+    return modules - set(sys.stdlib_module_names)
+
+
+def notebook_imports(notebook: dict) -> set[str]:
+    modules = set()
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "code":
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            modules |= cell_imports(source)
+    return modules
+
+
+def distribution(module: str) -> str:
+    return normalise(IMPORT_TO_DIST.get(module, module))
+
+
+def used_distributions(notebook_dir: Path = NOTEBOOKS) -> set[str]:
+    dists = set()
+    for path in sorted(notebook_dir.glob("*.ipynb")):
+        dists |= {distribution(m) for m in notebook_imports(json.loads(path.read_text("utf-8")))}
+    return dists
+
+
+def notebook_group() -> set[str]:
+    """The runtime packages of pyproject's "notebooks" group (what the notebooks may import)."""
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
+    names = {normalise(re.split(r"[<>=!~\[; ]", entry)[0]) for entry in groups["notebooks"]}
+    return names - TOOLING
+
+
+def has_wheel(name: str, version: str) -> bool:
+    """Ask pip (dry run, no install) whether a wheel of name==version fits this Python."""
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--no-deps"]
+    command += ["--ignore-installed", "--only-binary=:all:", f"{name}=={version}"]
+    return subprocess.run(command, capture_output=True, timeout=300).returncode == 0
+
+
+def constraints(
+    colab: dict, local: dict, used: set[str], probe=None
+) -> tuple[list[str], list[str]]:
+    """(constraint lines, notes): Colab's pins for used packages, our pins for the rest."""
+    merged, notes = dict(local), []
+    for name in sorted(used):
+        version = colab.get(name)
+        if name in KEEP_LOCAL or version is None or version.startswith("@"):
+            notes.append(f"{name}: kept local {local.get(name, 'unpinned')} (Colab: {version})")
+        elif probe is not None and not probe(name, version):
+            notes.append(f"{name}: no wheel of {version} for this Python; kept {local.get(name)}")
+        else:
+            merged[name] = version
+    lines = [f"{name}=={version}" for name, version in sorted(merged.items())]
+    return lines, notes
+
+
+def main(argv: list[str]) -> int:
+    used = used_distributions() | notebook_group() | RUNTIME_DEPENDENCIES
+    probe = has_wheel if "--probe" in argv else None
+    lines, notes = constraints(read_pins(COLAB_FREEZE), read_pins(LOCAL_CONSTRAINTS), used, probe)
+    print("# Generated by scripts/colab_constraints.py from requirements/colab/pip-freeze.txt")
+    print("\n".join(lines))
+    for note in notes:
+        print(f"colab_constraints: {note}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

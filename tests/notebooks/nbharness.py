@@ -1,0 +1,259 @@
+"""Run a notebook with papermill and small parameters, read variables back, record the run.
+
+    run = run_notebook("01-first-neural-network.ipynb", parameters={"EPOCHS": 2},
+                       collect=["losses"], timeout=120)
+    run.values["losses"]
+
+The notebook runs as a temp copy, in a temp working directory, on a real ipykernel of the
+venv that runs pytest, with network access pointed at a dead proxy so it stays offline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from notebook_meta import RUNS_REPORT, sources_sha256  # noqa: E402
+
+NOTEBOOKS = ROOT / "notebooks"
+MARKER = "__NBHARNESS_VALUES__"
+# A closed local port: any HTTP(S) download in a notebook fails at once instead of reaching out.
+OFFLINE_ENV = {
+    key: "http://127.0.0.1:9" for key in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")
+}
+# One torch thread: stored outputs repeat exactly, and runs don't fight over the 2 CI cores.
+BASE_ENV = {
+    **OFFLINE_ENV,
+    "OMP_NUM_THREADS": "1",
+    "MPLBACKEND": "Agg",
+    "PYTHONWARNINGS": "ignore",
+    "TQDM_DISABLE": "1",
+}
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Which notebooks each test file ran, so a failed assertion can mark the recorded run as failed.
+_STARTED: dict[str, set[str]] = {}
+
+# Appended to the temp copy only: prints the requested globals as JSON after a marker.
+COLLECT_CELL = """
+import json as _nbh_json
+
+def _nbh_plain(value):
+    if isinstance(value, dict):
+        return {str(k): _nbh_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nbh_plain(v) for v in value]
+    if isinstance(value, (str, bool, int, float)) or value is None:
+        return value
+    if isinstance(getattr(value, "history", None), dict):  # keras History
+        return _nbh_plain(value.history)
+    if hasattr(value, "detach"):  # torch tensor
+        return _nbh_plain(value.detach().cpu().tolist())
+    if hasattr(value, "tolist"):  # numpy array or scalar
+        return _nbh_plain(value.tolist())
+    return repr(value)
+
+print(MARKER + _nbh_json.dumps({n: _nbh_plain(globals()[n]) for n in NAMES}))
+"""
+
+
+class NotebookFailed(AssertionError):
+    """The notebook raised, timed out or could not start; the message says where and why."""
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    values: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    notebook: nbformat.NotebookNode | None = None
+
+
+def notebook_path(name: str | Path) -> Path:
+    """A file name in notebooks/, or a path to any notebook (the harness's own tests use that)."""
+    path = Path(name) if Path(name).is_absolute() else NOTEBOOKS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist; pass a file name from notebooks/")
+    return path
+
+
+def prepared_copy(source: Path, collect: list[str], workdir: Path) -> Path:
+    """Write the notebook plus a value-collecting cell into workdir."""
+    notebook = nbformat.read(source, as_version=4)
+    if collect:
+        code = COLLECT_CELL.replace("MARKER", repr(MARKER)).replace("NAMES", repr(list(collect)))
+        notebook.cells.append(nbformat.v4.new_code_cell(code))
+    copy = workdir / f"input-{source.name}"
+    nbformat.write(notebook, copy)
+    return copy
+
+
+def papermill_command(source, output, parameters, workdir, timeout) -> list[str]:
+    return [
+        sys.executable, "-m", "papermill", str(source), str(output),
+        "-y", json.dumps(parameters or {}),
+        "-k", "python3", "--cwd", str(workdir),
+        "--execution-timeout", str(timeout), "--start-timeout", "120",
+        "--no-progress-bar", "--no-log-output",
+    ]  # fmt: skip
+
+
+def run_process(command: list[str], env: dict, budget: float) -> subprocess.CompletedProcess:
+    """Run papermill in its own process group, so a blown budget also kills the kernel."""
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        stdout, stderr = process.communicate(timeout=budget)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        return subprocess.CompletedProcess(command, -9, stdout, stderr + "\n[budget exceeded]")
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def first_error(notebook: nbformat.NotebookNode) -> str | None:
+    """Describe the first cell that raised: its position, first line, error and traceback."""
+    own_cells = [
+        c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])
+    ]
+    for number, cell in enumerate(own_cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                trace = ANSI.sub("", "\n".join(output.get("traceback", [])))
+                return (
+                    f"cell {number} (id {cell.get('id')!r}, starts {first_line!r}) raised "
+                    f"{output.get('ename')}: {output.get('evalue')}\n{trace[-3000:]}"
+                )
+    return None
+
+
+def failure_message(name, result, output: Path, budget) -> str:
+    detail = None
+    if output.is_file():
+        detail = first_error(nbformat.read(output, as_version=4))
+    if detail is None and "[budget exceeded]" in result.stderr:
+        detail = f"the whole run took longer than its budget of {budget:.0f} s"
+    if detail is None:
+        stderr = ANSI.sub("", result.stderr)[-3000:]
+        detail = f"papermill exited with {result.returncode}:\n{stderr}"
+    return f"notebook {name} failed: {detail}"
+
+
+def collected_values(notebook: nbformat.NotebookNode) -> dict:
+    for cell in reversed(notebook.cells):
+        for output in cell.get("outputs", []):
+            text = output.get("text", "")
+            if output.get("output_type") == "stream" and MARKER in text:
+                return json.loads(text.split(MARKER, 1)[1])
+    return {}
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def run_record(source: Path, seconds: float, passed: bool, mode: str = "test") -> dict:
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    guide = notebook.get("metadata", {}).get("guide", {})
+    return {
+        "executed_at": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "python": platform.python_version(),
+        "torch": package_version("torch"),
+        "keras": package_version("keras"),
+        "numpy": package_version("numpy"),
+        "seconds": round(seconds, 1),
+        "mode": mode,
+        "gpu_recommended": bool(guide.get("gpu_recommended", False)),
+        "sources_sha256": sources_sha256(notebook),
+        "passed": passed,
+    }
+
+
+def runs_report_path() -> Path:
+    """`make test-colab` points NOTEBOOK_RUNS_REPORT elsewhere: the site's record stays ours."""
+    return Path(os.environ.get("NOTEBOOK_RUNS_REPORT") or ROOT / RUNS_REPORT)
+
+
+def update_runs_report(name: str, record: dict | None = None, **changes) -> None:
+    """Store a notebook's record, or change fields of it, in reports/notebook-runs.json."""
+    report_path = runs_report_path()
+    report = {"notebooks": {}}
+    if report_path.is_file():
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    entry = record if record is not None else report["notebooks"].get(name)
+    if entry is None:
+        return
+    report["notebooks"][name] = {**entry, **changes}
+    report["notebooks"] = dict(sorted(report["notebooks"].items()))
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def runs_started_by(test_file: str) -> set[str]:
+    return _STARTED.get(test_file, set())
+
+
+def note_started(name: str) -> None:
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[0]
+    if current:
+        _STARTED.setdefault(Path(current).name, set()).add(name)
+
+
+def run_notebook(
+    name: str | Path,
+    parameters: dict | None = None,
+    env: dict | None = None,
+    collect: list[str] | tuple[str, ...] = (),
+    timeout: int = 300,
+    budget: float | None = None,
+    record: bool = True,
+) -> NotebookRun:
+    """Execute notebooks/<name> with papermill; raise NotebookFailed naming the failing cell.
+
+    timeout is per cell; budget (default 3 x timeout) caps the whole run, kernel start included.
+    """
+    source = notebook_path(name)
+    name = source.name
+    note_started(name)
+    budget = budget or 3 * timeout
+    with tempfile.TemporaryDirectory(prefix="nbrun-") as tmp:
+        workdir = Path(tmp)
+        copy = prepared_copy(source, list(collect), workdir)
+        output = workdir / f"output-{source.name}"
+        command = papermill_command(copy, output, parameters, workdir, timeout)
+        full_env = {**os.environ, **BASE_ENV, **(env or {})}
+        started = time.monotonic()
+        result = run_process(command, full_env, budget)
+        seconds = time.monotonic() - started
+        if result.returncode != 0:
+            if record:
+                update_runs_report(name, run_record(source, seconds, passed=False))
+            raise NotebookFailed(failure_message(name, result, output, budget))
+        executed = nbformat.read(output, as_version=4)
+    values = collected_values(executed)
+    missing = [n for n in collect if n not in values]
+    if missing:
+        raise NotebookFailed(f"notebook {name} ran but did not report {missing}")
+    if record:
+        update_runs_report(name, run_record(source, seconds, passed=True))
+    return NotebookRun(name=name, values=values, seconds=seconds, notebook=executed)

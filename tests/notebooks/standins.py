@@ -1,0 +1,200 @@
+"""Small fake-but-valid data files, written exactly where the real Keras loaders look.
+
+With `KERAS_HOME` pointing at a temp dir, `keras.datasets.fashion_mnist.load_data()`,
+`keras.datasets.imdb.load_data()`, `keras.datasets.imdb.get_word_index()` and
+`keras.utils.get_file(...)` find these files in their cache and never download. The notebooks
+run unchanged. Each data set has learnable structure, so "the loss went down" is a real check.
+
+The IMDB files carry hashes that the stand-ins cannot match; see kernel_guard.py for how the
+test kernel accepts them. Every writer returns {path: sha256} for that purpose.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import numpy as np
+from kernel_guard import kernel_env
+
+FASHION_DIR = Path("datasets") / "fashion-mnist"
+JENA_ZIP = Path("datasets") / "jena_climate_2009_2016.csv.zip"
+JENA_CSV_NAME = "jena_climate_2009_2016.csv"
+IMDB_NPZ = Path("datasets") / "imdb.npz"
+IMDB_WORD_INDEX = Path("datasets") / "imdb_word_index.json"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _record(paths: list[Path]) -> dict[str, str]:
+    return {str(path.resolve()): sha256_of(path) for path in paths}
+
+
+# --- Fashion-MNIST: four gzipped IDX files --------------------------------------------------
+
+
+def _idx_labels(labels: np.ndarray) -> bytes:
+    return struct.pack(">II", 2049, len(labels)) + labels.astype(np.uint8).tobytes()
+
+
+def _idx_images(images: np.ndarray) -> bytes:
+    count, rows, cols = images.shape
+    return struct.pack(">IIII", 2051, count, rows, cols) + images.astype(np.uint8).tobytes()
+
+
+def fashion_images(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """28x28 uint8 images: one blocky template per class, shifted a pixel and noised. One image
+    in eight shows another class's template, so a trained model still makes some mistakes."""
+    templates = np.random.default_rng(1234).random((10, 7, 7)) > 0.5
+    drawn = np.where(rng.random(len(labels)) < 0.125, rng.integers(0, 10, len(labels)), labels)
+    images = np.kron(templates[drawn], np.ones((4, 4))) * 180.0
+    shifts = rng.integers(-1, 2, size=(len(labels), 2))
+    for i, (dy, dx) in enumerate(shifts):
+        images[i] = np.roll(images[i], (dy, dx), axis=(0, 1))
+    images += rng.normal(0, 35, images.shape)
+    return np.clip(images, 0, 255).astype(np.uint8)
+
+
+def write_fashion_mnist(keras_home: Path, n_train: int = 600, n_test: int = 200,
+                        seed: int = 0) -> dict[str, str]:
+    rng = np.random.default_rng(seed)
+    folder = keras_home / FASHION_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for prefix, count in (("train", n_train), ("t10k", n_test)):
+        labels = np.arange(count) % 10
+        rng.shuffle(labels)
+        parts = {"labels-idx1-ubyte": _idx_labels(labels),
+                 "images-idx3-ubyte": _idx_images(fashion_images(labels, rng))}
+        for suffix, payload in parts.items():
+            path = folder / f"{prefix}-{suffix}.gz"
+            path.write_bytes(gzip.compress(payload, mtime=0))
+            written.append(path)
+    return _record(written)
+
+
+# --- IMDB: imdb.npz (object arrays of word-rank lists) and imdb_word_index.json ----------
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+POSITIVE = _words("great wonderful superb moving brilliant enjoyable charming funny beautiful "
+            "touching excellent delightful")
+NEGATIVE = _words("awful boring terrible dull waste poor stupid mess predictable weak "
+            "annoying worst")
+NEUTRAL = _words("the and a of to is in it this that was as with for but on movie film his are "
+           "one have be at all by an who from so like her just about out has what some "
+           "story can more when very up no time even which my would only really see its "
+           "plot end scene actor cast director music part two character")
+VOCABULARY = NEUTRAL + POSITIVE + NEGATIVE  # rank = position + 1, as in the real index
+
+
+def imdb_review(label: int, rng: np.random.Generator) -> list[int]:
+    """A review as word ranks: neutral filler plus words of its own sentiment (and a little
+    of the other, so the task is not trivially separable)."""
+    rank = {word: i + 1 for i, word in enumerate(VOCABULARY)}
+    own, other = (POSITIVE, NEGATIVE) if label == 1 else (NEGATIVE, POSITIVE)
+    length = int(rng.integers(20, 120))
+    words = list(rng.choice(NEUTRAL, size=length))
+    for _ in range(max(3, length // 6)):
+        words[int(rng.integers(length))] = str(rng.choice(own))
+    words[int(rng.integers(length))] = str(rng.choice(other))
+    return [rank[w] for w in words]
+
+
+def _ragged(rows: list[list[int]]) -> np.ndarray:
+    array = np.empty(len(rows), dtype=object)
+    array[:] = rows  # Python int lists: the real loader's restricted unpickler accepts them
+    return array
+
+
+def write_imdb(keras_home: Path, n_train: int = 400, n_test: int = 200,
+               seed: int = 0) -> dict[str, str]:
+    rng = np.random.default_rng(seed)
+    npz = keras_home / IMDB_NPZ
+    npz.parent.mkdir(parents=True, exist_ok=True)
+    splits = {}
+    for name, count in (("train", n_train), ("test", n_test)):
+        labels = np.arange(count) % 2
+        splits[f"x_{name}"] = _ragged([imdb_review(int(y), rng) for y in labels])
+        splits[f"y_{name}"] = labels.astype(np.int64)
+    buffer = io.BytesIO()
+    np.savez(buffer, **splits)
+    npz.write_bytes(buffer.getvalue())
+    word_index = keras_home / IMDB_WORD_INDEX
+    word_index.write_text(json.dumps({w: i + 1 for i, w in enumerate(VOCABULARY)}))
+    return _record([npz, word_index])
+
+
+# --- Jena climate: the zipped CSV, 10-minute readings, same columns as the real file -----
+
+JENA_COLUMNS = ["Date Time", "p (mbar)", "T (degC)", "Tpot (K)", "Tdew (degC)", "rh (%)",
+                "VPmax (mbar)", "VPact (mbar)", "VPdef (mbar)", "sh (g/kg)",
+                "H2OC (mmol/mol)", "rho (g/m**3)", "wv (m/s)", "max. wv (m/s)", "wd (deg)"]
+
+
+def jena_table(days: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """A daily temperature cycle plus a slow drift and noise; the other columns follow it."""
+    steps = days * 24 * 6
+    hours = np.arange(1, steps + 1) / 6.0  # the real file starts at 00:10
+    temp = 8 + 6 * np.sin(2 * np.pi * (hours - 9) / 24) + 3 * np.sin(2 * np.pi * hours / 240)
+    temp += rng.normal(0, 0.4, steps)
+    vp_max = 6.1 * np.exp(17.6 * temp / (temp + 243.0))
+    rh = np.clip(80 - 2.5 * (temp - 8) + rng.normal(0, 3, steps), 20, 100)
+    wind = np.abs(rng.normal(2, 1, steps))
+    wind[rng.choice(steps, size=3, replace=False)] = -9999.0  # the real file has these too
+    pressure = 990 + 4 * np.sin(2 * np.pi * hours / 180) + rng.normal(0, 0.3, steps)
+    return {"p (mbar)": pressure, "T (degC)": temp, "Tpot (K)": temp + 273.15 + 0.8,
+            "Tdew (degC)": temp - (100 - rh) / 5, "rh (%)": rh, "VPmax (mbar)": vp_max,
+            "VPact (mbar)": vp_max * rh / 100, "VPdef (mbar)": vp_max * (1 - rh / 100),
+            "sh (g/kg)": 0.6 * vp_max * rh / 100, "H2OC (mmol/mol)": vp_max * rh / 100,
+            "rho (g/m**3)": 1290 - 4.5 * temp, "wv (m/s)": wind,
+            "max. wv (m/s)": np.where(wind < 0, wind, wind * 1.8),
+            "wd (deg)": rng.uniform(0, 360, steps)}
+
+
+def jena_csv(days: int = 40, seed: int = 0) -> str:
+    rng = np.random.default_rng(seed)
+    table = jena_table(days, rng)
+    start = np.datetime64("2009-01-01T00:10")
+    stamps = start + np.arange(days * 24 * 6) * np.timedelta64(10, "m")
+    lines = [",".join(JENA_COLUMNS)]
+    values = np.column_stack([table[name] for name in JENA_COLUMNS[1:]])
+    for stamp, row in zip(stamps.astype("datetime64[m]").tolist(), values, strict=True):
+        lines.append(stamp.strftime("%d.%m.%Y %H:%M:%S,") + ",".join(f"{v:.2f}" for v in row))
+    return "\n".join(lines) + "\n"
+
+
+def write_jena(keras_home: Path, days: int = 40, seed: int = 0) -> dict[str, str]:
+    path = keras_home / JENA_ZIP
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(JENA_CSV_NAME, jena_csv(days, seed))
+    return _record([path])
+
+
+# --- one call per notebook: stand-ins plus the kernel guard --------------------------------
+
+WRITERS = {
+    "03-image-classification.ipynb": [write_fashion_mnist],
+    "04-text-classification.ipynb": [write_imdb],
+    "05-weather-forecasting.ipynb": [write_jena],
+}
+
+
+def prepare_env(name: str, workdir: Path) -> dict[str, str]:
+    """Write notebook `name`'s stand-ins under workdir/keras and the kernel guard under workdir;
+    return the env to pass to run_notebook (KERAS_HOME, IPYTHONDIR and the guard's files)."""
+    keras_home = workdir / "keras"
+    hashes: dict[str, str] = {}
+    for writer in WRITERS[name]:
+        hashes.update(writer(keras_home))
+    return {"KERAS_HOME": str(keras_home), **kernel_env(workdir, hashes)}

@@ -1,0 +1,46 @@
+"""Notebook 02: the same network learns in PyTorch and in Keras 3; autograd matches the hand."""
+
+import math
+
+import pytest
+import torch
+from nbharness import run_notebook
+
+NAME = "02-pytorch-and-keras.ipynb"
+EPOCHS = 40
+pytestmark = [pytest.mark.notebook, pytest.mark.slow]
+COLLECT = ["autograd_grad", "hand_grad", "torch_losses", "keras_history", "device"]
+COLLECT += ["torch_accuracy", "keras_accuracy"]
+
+
+def run_kwargs(tmp_path):
+    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    return {"parameters": {"EPOCHS": EPOCHS, "N_SAMPLES": 500, "SEED": 0}, "timeout": 240}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    return run_notebook(NAME, collect=COLLECT, **run_kwargs(tmp_path_factory.mktemp("nb02")))
+
+
+def test_autograd_matches_the_derivative_by_hand(run):
+    assert run.values["autograd_grad"] == pytest.approx(run.values["hand_grad"], rel=1e-5)
+
+
+def test_device_is_cuda_then_mps_then_cpu(run):
+    cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
+    assert run.values["device"] == ("cuda" if cuda else "mps" if mps else "cpu")
+
+
+@pytest.mark.parametrize("losses_key", ["torch_losses", "keras_history"])
+def test_both_losses_are_finite_and_go_down(run, losses_key):
+    losses = run.values[losses_key]
+    losses = losses["loss"] if isinstance(losses, dict) else losses
+    assert len(losses) == EPOCHS
+    assert all(math.isfinite(value) for value in losses)
+    assert losses[-1] < 0.5 * losses[0]
+
+
+@pytest.mark.parametrize("key", ["torch_accuracy", "keras_accuracy"])
+def test_both_frameworks_reach_a_real_accuracy_bar(run, key):
+    assert run.values[key] >= 0.9

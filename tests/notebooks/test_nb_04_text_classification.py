@@ -1,0 +1,84 @@
+"""Notebook 04: IMDB reviews, bag of words vs embeddings, run on a stand-in imdb.npz and word
+index read by the real Keras loaders (their hash check passes through kernel_guard)."""
+
+import numpy as np
+import pytest
+from nbharness import run_notebook
+from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
+from standins import NEGATIVE, POSITIVE, VOCABULARY, prepare_env
+
+NAME = "04-text-classification.ipynb"
+PARAMS = {
+    "NUM_WORDS": 200, "MAX_LEN": 80, "EMBED_DIM": 16, "EPOCHS": 6, "BATCH_SIZE": 16,
+    "N_TRAIN": 300, "SEED": 0,
+}  # fmt: skip
+pytestmark = [pytest.mark.notebook, pytest.mark.slow]
+COLLECT = ["lengths", "y_train", "y_test", "first_review", "x_train_padded", "history"]
+COLLECT += ["baseline_accuracy", "embedding_accuracy", "most_positive_words"]
+COLLECT += ["most_negative_words", "my_baseline_scores", "my_model_scores"]
+N_TRAIN_FILE, N_TEST_FILE = 400, 200  # the stand-in's sizes (standins.write_imdb)
+
+
+def run_kwargs(tmp_path):
+    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    with these too."""
+    return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return run_kwargs(tmp_path_factory.mktemp("nb04"))
+
+
+@pytest.fixture(scope="module")
+def env(settings):
+    return settings["env"]
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    return run_notebook(NAME, collect=COLLECT, **settings)
+
+
+def test_the_real_loaders_read_the_standins_through_their_hash_check(run, env):
+    assert len(run.values["lengths"]) == N_TRAIN_FILE
+    assert len(run.values["y_test"]) == N_TEST_FILE
+    assert f"training reviews: ({N_TRAIN_FILE},)  test reviews: ({N_TEST_FILE},)" in cell_text(
+        run.notebook, "load-data"
+    )
+    assert_guarded_offline_run(env, accepted={"imdb.npz", "imdb_word_index.json"})
+
+
+def test_a_review_decodes_into_words_of_the_standin_index(run):
+    words = run.values["first_review"].split()
+    assert words[0] == "<start>"
+    assert len(words) == run.values["lengths"][0]
+    assert set(words[1:]) <= set(VOCABULARY) | {"<unknown>"}
+    assert sum(word in VOCABULARY for word in words) >= 10
+
+
+def test_inputs_have_the_right_shape(run):
+    assert len(run.values["y_train"]) == PARAMS["N_TRAIN"]
+    padded = np.array(run.values["x_train_padded"])
+    assert padded.shape == (PARAMS["N_TRAIN"], PARAMS["MAX_LEN"])
+    assert padded.max() < PARAMS["NUM_WORDS"]
+    printed = cell_text(run.notebook, "bag-of-words")
+    assert f"bag-of-words matrix: ({PARAMS['N_TRAIN']}, {PARAMS['NUM_WORDS']})" in printed
+
+
+def test_the_baseline_learns_the_sentiment_words(run):
+    assert run.values["baseline_accuracy"] >= 0.9  # chance is 0.5
+    assert len(set(run.values["most_positive_words"]) & set(POSITIVE)) >= 8
+    assert len(set(run.values["most_negative_words"]) & set(NEGATIVE)) >= 8
+
+
+def test_embedding_model_loss_is_finite_and_goes_down(run):
+    assert_loss_finite_and_down(run.values["history"]["loss"], PARAMS["EPOCHS"], early_stop=True)
+    assert run.values["embedding_accuracy"] > 0.6
+
+
+def test_own_reviews_are_scored_in_the_right_order(run):
+    positive, negative = run.values["my_baseline_scores"]
+    assert positive > 0.5 > negative
+    positive, negative = run.values["my_model_scores"]
+    assert positive > negative

@@ -1,0 +1,144 @@
+"""Every notebook is a light, same-origin page of the built site, with buttons and real alt text."""
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+from notebook_links import colab_url, edit_url, source_url  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PAGE_BUDGET_GZIP = 40_000
+STYLESHEET_BUDGET_GZIP = 20_000
+SITE = "https://example.org/site/"  # stand-in origin for resolving relative URLs
+RESOURCE_ATTRS = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",
+    "audio": "src", "embed": "src", "object": "data",
+}  # fmt: skip
+
+
+def repo_settings():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return config["repo_url"].rstrip("/"), config["extra"]["default_branch"]
+
+
+def page_of(site: Path, notebook: Path) -> Path:
+    return site / "notebooks" / notebook.stem / "index.html"
+
+
+def notebook_title(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    first = "".join(cells[0]["source"]).splitlines()[0]
+    return first.removeprefix("# ").strip()
+
+
+def soup_of(site: Path, notebook: Path) -> BeautifulSoup:
+    return BeautifulSoup(page_of(site, notebook).read_text(encoding="utf-8"), "lxml")
+
+
+def loaded_urls(soup: BeautifulSoup) -> list[str]:
+    """URLs the browser fetches by itself while loading the page (not links the reader clicks)."""
+    urls = [
+        tag[attr]
+        for name, attr in RESOURCE_ATTRS.items()
+        for tag in soup.find_all(name)
+        if tag.get(attr)
+    ]
+    for link in soup.find_all("link", href=True):
+        if {"stylesheet", "preload", "modulepreload", "icon", "manifest"} & set(
+            link.get("rel", [])
+        ):
+            urls.append(link["href"])
+    return urls
+
+
+def test_there_are_eight_notebooks():
+    assert len(NOTEBOOKS) == 8
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_is_an_html_page_with_its_title(built_site, notebook):
+    page = page_of(built_site, notebook)
+    assert page.is_file(), f"{notebook.name} has no page at {page.relative_to(built_site)}"
+    soup = soup_of(built_site, notebook)
+    assert soup.find("h1").get_text(strip=True).rstrip("¶") == notebook_title(notebook)
+    assert notebook_title(notebook) in soup.title.get_text()
+
+
+def test_raw_ipynb_files_are_only_download_copies_next_to_pages(built_site):
+    for copy in built_site.rglob("*.ipynb"):
+        assert copy.parent == built_site / "notebooks", f"stray notebook file {copy}"
+        assert (copy.parent / copy.stem / "index.html").is_file(), f"{copy.name} has no page"
+        assert copy.read_bytes() == (ROOT / "notebooks" / copy.name).read_bytes()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_pages_load_nothing_from_other_origins(built_site, notebook):
+    soup = soup_of(built_site, notebook)
+    page_url = urljoin(SITE, f"notebooks/{notebook.stem}/")
+    foreign = [
+        u for u in loaded_urls(soup) if urlparse(urljoin(page_url, u)).netloc != "example.org"
+    ]
+    assert not foreign, f"{notebook.name} page loads {foreign}"
+    assert not soup.select("article style"), "inline <style> left in the notebook content"
+    assert not soup.select("article script"), "nbconvert <script> left in the notebook content"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_page_fits_the_size_budget(built_site, notebook):
+    size = len(gzip.compress(page_of(built_site, notebook).read_bytes()))
+    assert size < PAGE_BUDGET_GZIP, f"{notebook.name}: {size} bytes gzipped"
+
+
+def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
+    stylesheet = built_site / "stylesheets" / "notebooks.css"
+    css = stylesheet.read_text(encoding="utf-8")
+    assert len(gzip.compress(css.encode())) < STYLESHEET_BUDGET_GZIP
+    assert ".jp-InputPrompt" in css and ".highlight-ipynb" in css
+    assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in css
+    for page in built_site.rglob("index.html"):
+        hrefs = [
+            link.get("href", "")
+            for link in BeautifulSoup(page.read_text(), "lxml").find_all("link")
+        ]
+        assert any(href.endswith("stylesheets/notebooks.css") for href in hrefs), page
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_buttons_point_at_this_notebook(built_site, notebook):
+    repo_url, branch = repo_settings()
+    bar = soup_of(built_site, notebook).select_one("div.notebook-buttons")
+    assert bar is not None, f"{notebook.name} page has no button bar"
+    colab = bar.select_one("a.notebook-button--colab")
+    download = bar.select_one("a.notebook-button--download")
+    source = bar.select_one("a.notebook-button--source")
+    assert colab["href"] == colab_url(repo_url, branch, notebook.name)
+    assert source["href"] == source_url(repo_url, branch, notebook.name)
+    assert download.has_attr("download")
+    target = (page_of(built_site, notebook).parent / download["href"]).resolve()
+    assert target == (built_site / "notebooks" / notebook.name).resolve() and target.is_file()
+    for link in (colab, download, source):
+        assert link.get_text(strip=True), "every button needs an accessible name"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_edit_link_points_at_the_notebook_file(built_site, notebook):
+    repo_url, branch = repo_settings()
+    edit = soup_of(built_site, notebook).select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None and edit["href"] == edit_url(repo_url, branch, notebook.name)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_output_images_are_files_with_meaningful_alt_text(built_site, notebook):
+    page = page_of(built_site, notebook)
+    for img in soup_of(built_site, notebook).select("article img"):
+        assert not img["src"].startswith("data:"), "image left inline as a data URI"
+        assert (page.parent / img["src"]).is_file()
+        assert len(img.get("alt", "")) > 15 and "No description" not in img["alt"]
