@@ -29,15 +29,13 @@ def page_of(url: str) -> str:
     return urlsplit(url)._replace(query="", fragment="").geturl()
 
 
-def open_result(page, results: list[str], wanted: str) -> str:
-    # Prefer a section result (it carries ?h=term, so the term gets highlighted)
+def open_result(page, results: list[str], wanted: str) -> None:
     matching = [url for url in results if page_of(url) == wanted]
-    matching.sort(key=lambda url: "#" not in url)
     assert matching, f"no search result leads to {wanted}; results: {results}"
-    page.locator(f'{RESULT_LINKS}[href="{matching[0]}"]').click()
+    # Match by page, not the full href: results re-render while the worker catches up.
+    page.locator(f'{RESULT_LINKS}[href^="{wanted}"]').filter(visible=True).first.click()
     page.wait_for_url(lambda url: page_of(url) == wanted)
     page.locator("article.md-content__inner h1").wait_for()
-    return matching[0]
 
 
 def test_backpropagation_leads_to_the_basics_page(page, site_url):
