@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 # A committed copy of the 2021 seed, so the content tests run on any clone.
 SEED = ROOT / "tests" / "data" / "seed"
 
