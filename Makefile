@@ -46,11 +46,25 @@ offline: install-docs
 # Debian packages the test suite drives: a real Chromium for the browser tests.
 system-deps:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nodejs npm; }
+
+# Pinned Lighthouse for the page-speed budgets; `npm ci` again whenever its lock file changes.
+LIGHTHOUSE := tools/lighthouse/node_modules/.package-lock.json
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json | system-deps
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@
+
+.PHONY: install-lighthouse audit
+install-lighthouse: $(LIGHTHOUSE)
+
+# Lighthouse scores and page weights against the budgets (README: Browser tests and budgets).
+audit: install-docs install-lighthouse
+	$(PY) scripts/audit_pages.py --build
 
 lint: install-test
 	$(VENV)/bin/ruff check scripts tests notebooks
 
-test: install-test system-deps lint
+test: install-test system-deps lint install-lighthouse
 	$(PY) -m pytest
 
 # Re-run the "package" notebooks in full and store their outputs (see README, "Notebooks").

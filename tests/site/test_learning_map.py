@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SECTION_SLUGS, page_soup
+from sitedata import SECTION_SLUGS, page_soup
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SECTION_SLUGS
+from sitedata import SECTION_SLUGS
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SECTION_SLUGS, SEED_GUIDE, accepted_urls, audit_rows, page_soup
 from site_checks import copied_runs, text_of_file, word_runs, words_of
+from sitedata import SECTION_SLUGS, SEED_GUIDE, accepted_urls, audit_rows, page_soup
 from support import ROOT
 
 SEED_TEXT = SEED_GUIDE.read_text(encoding="utf-8")

@@ -1,0 +1,127 @@
+"""Helpers shared by the browser tests: the site's sections, colours and page checks."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from support import ROOT
+
+DESKTOP = {"width": 1280, "height": 900}
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
+
+
+class Recorder:
+    """Collects every request and console error of one browser context."""
+
+    def __init__(self, allowed_origins: set[str]):
+        self.allowed_origins = set(allowed_origins)
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.expected_errors: list[str] = []
+
+    def on_request(self, request) -> None:
+        self.requests.append(request.url)
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error) -> None:
+        self.console_errors.append(f"uncaught: {error}")
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in LOCAL_SCHEMES
+            and origin_of(url) not in self.allowed_origins
+        ]
+
+    def unexpected_errors(self) -> list[str]:
+        return [
+            error
+            for error in self.console_errors
+            if not any(expected in error for expected in self.expected_errors)
+        ]
+
+
+def open_context(browser, recorder: Recorder, **options):
+    """A new context with the privacy recorder and console capture on every page."""
+    context = browser.new_context(**{"viewport": DESKTOP, "color_scheme": "light", **options})
+    context.set_default_timeout(10_000)
+    context.on("request", recorder.on_request)
+
+    def watch(page):
+        page.on("console", recorder.on_console)
+        page.on("pageerror", recorder.on_page_error)
+
+    context.on("page", watch)
+    return context
+
+
+def check_recorder(recorder: Recorder) -> None:
+    foreign = recorder.foreign_requests()
+    assert not foreign, f"requests left the local origin {recorder.allowed_origins}: {foreign}"
+    errors = recorder.unexpected_errors()
+    assert not errors, f"console errors: {errors}"
+
+
+REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def section_slugs() -> list[str]:
+    """The ten numbered sections, in nav order, read from mkdocs.yml (`- 3 Command line: x.md`)."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    return re.findall(r"^\s+- \d+ [^:]+: ([\w-]+)\.md\s*$", text, re.M)
+
+
+def notebook_names() -> list[str]:
+    return sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (WCAG) of a computed CSS colour such as `rgb(12, 34, 56)`."""
+    channels = [int(value) / 255 for value in re.findall(r"[\d.]+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def body_background(page) -> str:
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+def color_scheme(page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def mark_document(page) -> None:
+    """Tag the live document; the tag survives instant navigation but not a full page load."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def same_document(page) -> bool:
+    return page.evaluate("window.__sameDocument === true")
+
+
+def horizontal_overflow(page) -> int:
+    """Pixels the page is wider than the viewport (0 when nothing overflows)."""
+    return page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+
+
+def default_branch() -> str:
+    """The branch notebook buttons point at: mkdocs.yml `extra.default_branch`, else main."""
+    found = re.search(r"^\s+default_branch:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
+    return found.group(1) if found else "main"
+
+
+def wait_for_page(page, url: str) -> None:
+    """Wait until `url` is shown, ignoring the #fragment that navigation.tracking may add."""
+    page.wait_for_url(lambda current: current.split("#")[0] == url)
+    page.locator("article.md-content__inner h1").first.wait_for()

@@ -1,0 +1,139 @@
+"""Browser fixtures: one Chromium per session, a fresh context per test, every request recorded.
+
+Every context fails its test when a request leaves the local test servers (the privacy check) or
+when the page logs a console error, unless the test says which errors it expects.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from br_helpers import Recorder, check_recorder, open_context, origin_of
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+MOBILE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: launching it is the slow part."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def recorder(site_url) -> Recorder:
+    return Recorder({origin_of(site_url)})
+
+
+@pytest.fixture
+def make_context(browser, recorder):
+    """Factory for extra contexts (dark scheme, phone...); all are checked like `context`."""
+    contexts = []
+
+    def make(**options):
+        contexts.append(open_context(browser, recorder, **options))
+        return contexts[-1]
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+    check_recorder(recorder)
+
+
+@pytest.fixture
+def context(make_context):
+    """A desktop (1280x900, light) context; the test fails on foreign requests or console errors."""
+    return make_context()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def dark_page(make_context):
+    """A desktop page whose system preference is dark."""
+    return make_context(color_scheme="dark").new_page()
+
+
+@pytest.fixture
+def mobile_page(make_context):
+    """A 360x740 touch phone page."""
+    phone = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+    return make_context(viewport=MOBILE, **phone).new_page()
+
+
+# ---- The built site's pages -------------------------------------------------------------------
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """URL paths of every built page ("" for home), 404.html excluded."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        relative = html.parent.relative_to(site_dir).as_posix()
+        if relative.startswith(("assets", "search")):
+            continue
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def all_paths(built_site) -> list[str]:
+    return page_paths(built_site)
+
+
+@pytest.fixture(scope="session")
+def notebook_paths(all_paths) -> list[str]:
+    paths = [path for path in all_paths if path.startswith("notebooks/")]
+    assert paths, "the build has no notebook pages under /notebooks/"
+    return paths
+
+
+# ---- A static host that answers unknown URLs with 404.html, like GitHub Pages -----------------
+
+
+class NotFoundPageHandler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def pages_host(built_site):
+    """The built site on a second local server that serves 404.html for unknown URLs."""
+    handler = functools.partial(NotFoundPageHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

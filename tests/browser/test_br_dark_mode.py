@@ -1,0 +1,87 @@
+"""Dark mode: the palette toggle, its persistence, and plots that stay readable on slate."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from br_helpers import (
+    body_background,
+    color_scheme,
+    luminance,
+    mark_document,
+    same_document,
+    wait_for_page,
+)
+from PIL import Image, ImageStat
+
+pytestmark = pytest.mark.browser
+
+TOGGLE = 'form[data-md-component="palette"] label:not([hidden])'
+PLOT = "article.md-content__inner .jp-RenderedImage img"
+
+
+def switch_to_dark(page) -> None:
+    """Click the header toggle (system → light → dark) until the slate scheme is on."""
+    for _ in range(3):
+        if color_scheme(page) == "slate":
+            return
+        page.locator(TOGGLE).click()
+        page.wait_for_timeout(50)
+    assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"
+
+
+def test_toggle_switches_the_palette(page, site_url):
+    page.goto(site_url)
+    assert color_scheme(page) == "default"
+    assert luminance(body_background(page)) > 0.8, "light scheme should have a light page"
+    switch_to_dark(page)
+    assert luminance(body_background(page)) < 0.1, "slate scheme should have a dark page"
+
+
+def test_dark_choice_survives_reload_and_navigation(page, site_url):
+    page.goto(site_url)
+    switch_to_dark(page)
+    page.reload()
+    assert color_scheme(page) == "slate", "the choice was lost on reload"
+    mark_document(page)
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="/python/"]').click()
+    wait_for_page(page, f"{site_url}python/")
+    assert same_document(page), "expected instant navigation"
+    assert color_scheme(page) == "slate", "the choice was lost on instant navigation"
+    page.goto(f"{site_url}contact/")
+    assert color_scheme(page) == "slate", "the choice was lost on a full page load"
+    assert luminance(body_background(page)) < 0.1
+
+
+def test_system_preference_dark_gives_slate(dark_page, site_url):
+    dark_page.goto(site_url)
+    assert color_scheme(dark_page) == "slate", "the default palette should follow the system"
+
+
+def plot_pages(built_site) -> list[str]:
+    """Notebook pages whose stored outputs include an image (a plot)."""
+    return sorted(
+        html.parent.relative_to(built_site).as_posix() + "/"
+        for html in built_site.glob("notebooks/*/index.html")
+        if 'class="jp-RenderedImage' in html.read_text(encoding="utf-8")
+    )
+
+
+def background_brightness(png: bytes) -> float:
+    """Median luminance (0..1) of a screenshot: a plot is mostly background."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    return ImageStat.Stat(image).median[0] / 255
+
+
+def test_notebook_plots_stay_readable_in_dark_mode(dark_page, site_url, built_site):
+    page = dark_page
+    pages = plot_pages(built_site)
+    assert pages, "no notebook page has a stored plot; notebooks 01, 02, 06-08 ship with outputs"
+    for path in pages:
+        page.goto(site_url + path)
+        assert color_scheme(page) == "slate"
+        plot = page.locator(PLOT).first
+        plot.scroll_into_view_if_needed()
+        brightness = background_brightness(plot.screenshot())
+        assert brightness > 0.85, f"{path}: a plot's ground is dark ({brightness:.2f}) on slate"

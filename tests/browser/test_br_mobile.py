@@ -1,0 +1,66 @@
+"""A 360x740 phone: the drawer opens, the map is usable, no page scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+from br_helpers import (
+    horizontal_overflow,
+    mark_document,
+    same_document,
+    section_slugs,
+    wait_for_page,
+)
+
+pytestmark = pytest.mark.browser
+
+MAP_NODES = "#learning-map svg a[data-section]"
+
+
+def test_navigation_drawer_opens(mobile_page, site_url):
+    page = mobile_page
+    page.goto(site_url)
+    drawer_link = page.locator('.md-sidebar--primary a.md-nav__link[href$="/python/"]').first
+    closed = drawer_link.bounding_box()
+    assert closed is None or closed["x"] + closed["width"] <= 0, "the drawer should start closed"
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    assert page.locator("#__drawer").is_checked()
+    # The drawer slides in; wait until the link's box is fully on screen.
+    drawer_link.evaluate(
+        "a => new Promise(done => { const check = () => { const r = a.getBoundingClientRect();"
+        " r.left >= 0 && r.right <= innerWidth ? done() : requestAnimationFrame(check); };"
+        " check(); })"
+    )
+    mark_document(page)
+    drawer_link.click()
+    wait_for_page(page, f"{site_url}python/")
+    assert same_document(page)
+    # Material closes the drawer once the new page is in place.
+    page.wait_for_function("!document.getElementById('__drawer').checked", timeout=3000)
+
+
+def test_map_fits_and_its_nodes_can_be_tapped(mobile_page, site_url):
+    page = mobile_page
+    page.goto(site_url)
+    nodes = page.locator(MAP_NODES)
+    assert nodes.count() == len(section_slugs())
+    for index in range(nodes.count()):
+        nodes.nth(index).scroll_into_view_if_needed()
+        box = nodes.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"map node {index} is cut off"
+        assert min(box["width"], box["height"]) >= 24, f"map node {index} is too small to tap"
+    slug = section_slugs()[-1]
+    target = page.locator(f'{MAP_NODES}[data-section="{slug}"]')
+    target.scroll_into_view_if_needed()
+    target.tap()
+    wait_for_page(page, f"{site_url}{slug}/")
+
+
+def test_no_page_overflows_horizontally(mobile_page, site_url, all_paths):
+    page = mobile_page
+    wide = {}
+    for path in all_paths:
+        page.goto(site_url + path, wait_until="domcontentloaded")
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            wide[path or "/"] = overflow
+    assert not wide, f"pages wider than the 360 px screen (extra px): {wide}"
