@@ -28,9 +28,11 @@ CHROMIUM_ARGS = [
 MOBILE = {"width": 360, "height": 740}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the whole session: launching it is the slow part."""
+    """One Chromium per module. Not per session: a live sync Playwright keeps an asyncio loop
+    running in the main thread, which breaks every later Playwright start (tests/learner) and
+    asyncio.run (tests/linkcheck) in the same pytest run."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
