@@ -103,12 +103,15 @@ def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
     assert len(gzip.compress(css.encode())) < STYLESHEET_BUDGET_GZIP
     assert ".jp-InputPrompt" in css and ".highlight-ipynb" in css
     assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in css
+    # css_bundle.py serves it inside stylesheets/site.css, with the site's other rules.
+    bundle = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert css in bundle
     for page in built_site.rglob("index.html"):
         hrefs = [
             link.get("href", "")
             for link in BeautifulSoup(page.read_text(), "lxml").find_all("link")
         ]
-        assert any(href.endswith("stylesheets/notebooks.css") for href in hrefs), page
+        assert any(href.endswith("stylesheets/site.css") for href in hrefs), page
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
