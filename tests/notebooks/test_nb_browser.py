@@ -47,7 +47,8 @@ def open_page(browser, site_url, path, scheme="light"):
             else None
         ),
     )
-    page.goto(site_url + path)
+    # Instant navigation takes over links only once Material has fetched sitemap.xml.
+    page.goto(site_url + path, wait_until="networkidle")
     return page, foreign
 
 
