@@ -103,6 +103,8 @@ def color_scheme(page) -> str | None:
 
 def mark_document(page) -> None:
     """Tag the live document; the tag survives instant navigation but not a full page load."""
+    # Instant navigation takes over links only once Material has fetched sitemap.xml.
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
 
 
