@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 import torch
-from nbharness import run_notebook
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import prepare_env
 
@@ -20,20 +19,6 @@ def run_kwargs(tmp_path):
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory):
-    return run_kwargs(tmp_path_factory.mktemp("nb03"))
-
-
-@pytest.fixture(scope="module")
-def env(settings):
-    return settings["env"]
-
-
-@pytest.fixture(scope="module")
-def run(settings):
-    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def test_the_real_loader_read_the_standin_files(run, env):

@@ -3,7 +3,6 @@ index read by the real Keras loaders (their hash check passes through kernel_gua
 
 import numpy as np
 import pytest
-from nbharness import run_notebook
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import NEGATIVE, POSITIVE, VOCABULARY, prepare_env
 
@@ -24,20 +23,6 @@ def run_kwargs(tmp_path):
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory):
-    return run_kwargs(tmp_path_factory.mktemp("nb04"))
-
-
-@pytest.fixture(scope="module")
-def env(settings):
-    return settings["env"]
-
-
-@pytest.fixture(scope="module")
-def run(settings):
-    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def test_the_real_loaders_read_the_standins_through_their_hash_check(run, env):

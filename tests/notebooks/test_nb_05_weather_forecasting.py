@@ -6,7 +6,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from nbharness import run_notebook
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import JENA_CSV_NAME, JENA_ZIP, prepare_env
 
@@ -27,20 +26,6 @@ def run_kwargs(tmp_path):
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory):
-    return run_kwargs(tmp_path_factory.mktemp("nb05"))
-
-
-@pytest.fixture(scope="module")
-def env(settings):
-    return settings["env"]
-
-
-@pytest.fixture(scope="module")
-def run(settings):
-    return run_notebook(NAME, collect=COLLECT, **settings)
 
 
 def split_sizes(hours: int) -> tuple[int, int]:
