@@ -127,3 +127,21 @@ def wait_for_page(page, url: str) -> None:
     """Wait until `url` is shown, ignoring the #fragment that navigation.tracking may add."""
     page.wait_for_url(lambda current: current.split("#")[0] == url)
     page.locator("article.md-content__inner h1").first.wait_for()
+
+
+RENDER_ALL_CELLS_JS = """async () => {
+  const style = document.createElement('style');
+  style.textContent = '.jupyter-wrapper .jp-Cell { content-visibility: visible !important; }';
+  document.head.append(style);
+  // Two frames: one to lay the cells out, one for the ResizeObserver callbacks that follow.
+  for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
+}"""
+
+
+def render_all_cells(page) -> None:
+    """Lay out every notebook cell, as scrolling through the page would.
+
+    Code cells off screen are skipped by content-visibility; checks that look at every element
+    (axe) must see them rendered, with the tabindex a11y.js gives boxes that scroll sideways.
+    """
+    page.evaluate(RENDER_ALL_CELLS_JS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from br_helpers import color_scheme
+from br_helpers import color_scheme, render_all_cells
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,7 @@ def excused_by(entries: list[dict], path: str, rule: str, target: str) -> dict |
 
 def violations(page, url: str, path: str, entries: list[dict], used: set[int]) -> list[str]:
     page.goto(url)  # Material's bundle runs before `load`, so the page is complete here
+    render_all_cells(page)  # code cells off screen are skipped until scrolled to; axe sees all
     found = []
     for violation in AXE.run(page).response["violations"]:
         for node in violation["nodes"]:
