@@ -150,19 +150,6 @@ def test_bad_import_changes_nothing_and_says_why(learner, site_url, tmp_path, co
     assert stored(page) == before
 
 
-def test_glossary_tooltip_opens_on_keyboard_focus(learner, site_url):
-    page = learner.page
-    page.goto(site_url)
-    term = page.locator("article abbr[tabindex='0']").first
-    definition = term.get_attribute("title")
-    page.keyboard.press("Tab")  # keyboard mode, so focus styles apply as for a real user
-    term.focus()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert tooltip.inner_text().strip() == definition
-    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
-
-
 def test_without_javascript_the_controls_stay_hidden(chromium, site_url):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
