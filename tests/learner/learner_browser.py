@@ -1,9 +1,8 @@
 """Browser helpers for the learner tests: launch Chromium, record what a page requests.
 
-Not a conftest.py: other test folders import names from their own `conftest` module, and a
-second one would shadow theirs. Each browser test module wraps these in module-scoped fixtures,
-so this Playwright instance is stopped before another folder's tests start theirs (the sync API
-allows one running instance per thread).
+tests/learner/conftest.py wraps these in module-scoped fixtures, so this Playwright instance is
+stopped before another folder's tests start theirs (the sync API allows one running instance
+per thread).
 """
 
 from __future__ import annotations

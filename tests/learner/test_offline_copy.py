@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from learner_browser import launch_chromium, recording_page
 from support import ROOT
 
 sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
@@ -15,16 +14,6 @@ import make_offline  # noqa: E402
 import offline_copy  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from launch_chromium()
-
-
-@pytest.fixture
-def learner(chromium):
-    yield from recording_page(chromium)
 
 
 @pytest.fixture(scope="module")

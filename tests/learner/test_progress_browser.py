@@ -6,7 +6,6 @@ import json
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from learner_browser import launch_chromium, recording_page
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +13,6 @@ KEY = "gsnn-progress-v1"
 SECTION = "python"
 MAP_NODE = f'#learning-map a[data-section="{SECTION}"]'
 TOGGLE = "article button[data-progress-toggle]"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from launch_chromium()
-
-
-@pytest.fixture
-def learner(chromium):
-    yield from recording_page(chromium)
 
 
 def stored(page):

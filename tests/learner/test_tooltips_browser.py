@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from learner_browser import launch_chromium, recording_page
 
 pytestmark = pytest.mark.browser
 
 TERM = "article abbr[tabindex='0']"
 TIP = "#glossary-tip"
 NOTEBOOK = "notebooks/03-image-classification/"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from launch_chromium()
-
-
-@pytest.fixture
-def learner(chromium):
-    yield from recording_page(chromium)
 
 
 def first_term(page):
