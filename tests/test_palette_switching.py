@@ -1,0 +1,57 @@
+"""Material's no-transitions rule for palette switches is keyed to our attribute, not its own."""
+
+import sys
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+import palette_switching  # noqa: E402
+
+MATERIAL_RULE = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after,"
+    "[data-md-color-switching] :before{transition-duration:0s!important}"
+)
+
+
+def test_every_selector_of_the_rule_is_renamed():
+    css = palette_switching.retarget_switching_rule("a{color:red}" + MATERIAL_RULE)
+    assert "data-md-color-switching" not in css
+    assert css.count("[data-palette-switching]") == 3
+    assert css.startswith("a{color:red}")
+
+
+def test_a_stylesheet_without_the_rule_is_an_error():
+    with pytest.raises(ValueError, match=r"no \[data-md-color-switching\]"):
+        palette_switching.retarget_switching_rule("a{color:red}")
+
+
+def post_build(site_dir, palette=("light", "dark")):
+    config = SimpleNamespace(theme={"palette": list(palette)}, site_dir=str(site_dir))
+    palette_switching.on_post_build(config)
+
+
+def test_build_fails_naming_the_file_when_material_drops_the_rule(tmp_path):
+    sheet = tmp_path / "assets" / "stylesheets" / "palette.123.min.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text("a{color:red}")
+    with pytest.raises(PluginError, match=r"palette\.123\.min\.css: no .*palette_switching\.py"):
+        post_build(tmp_path)
+
+
+def test_build_fails_when_the_palette_stylesheet_is_missing(tmp_path):
+    with pytest.raises(PluginError, match="wrote no assets/stylesheets/palette"):
+        post_build(tmp_path)
+
+
+def test_without_a_palette_the_hook_does_nothing(tmp_path):
+    post_build(tmp_path, palette=())
+
+
+def test_built_palette_css_pauses_transitions_only_under_our_attribute(built_site):
+    (sheet,) = palette_switching.palette_stylesheets(built_site)
+    css = sheet.read_text(encoding="utf-8")
+    assert "data-md-color-switching" not in css
+    assert "[data-palette-switching] *" in css
