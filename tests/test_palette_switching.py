@@ -23,6 +23,11 @@ def test_every_selector_of_the_rule_is_renamed():
     assert css.startswith("a{color:red}")
 
 
+def test_a_stylesheet_already_rewritten_is_kept_as_it_is():
+    once = palette_switching.retarget_switching_rule(MATERIAL_RULE)
+    assert palette_switching.retarget_switching_rule(once) == once
+
+
 def test_a_stylesheet_without_the_rule_is_an_error():
     with pytest.raises(ValueError, match=r"no \[data-md-color-switching\]"):
         palette_switching.retarget_switching_rule("a{color:red}")

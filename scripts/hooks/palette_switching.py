@@ -21,9 +21,12 @@ PALETTE_CSS = "assets/stylesheets/palette.*.min.css"
 
 def retarget_switching_rule(css: str) -> str:
     """The palette CSS with Material's switching attribute replaced by ours."""
-    if MATERIAL_ATTRIBUTE not in css:
-        raise ValueError(f"no {MATERIAL_ATTRIBUTE} selector found")
-    return css.replace(MATERIAL_ATTRIBUTE, OUR_ATTRIBUTE)
+    if MATERIAL_ATTRIBUTE in css:
+        return css.replace(MATERIAL_ATTRIBUTE, OUR_ATTRIBUTE)
+    # `mkdocs serve --dirty` keeps the file this hook already rewrote.
+    if OUR_ATTRIBUTE in css:
+        return css
+    raise ValueError(f"no {MATERIAL_ATTRIBUTE} selector found")
 
 
 def palette_stylesheets(site_dir: Path) -> list[Path]:
