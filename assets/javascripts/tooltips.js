@@ -15,7 +15,7 @@
       tip.className = "glossary-tip";
       tip.setAttribute("role", "tooltip");
       tip.hidden = true;
-      tip.addEventListener("pointerleave", (event) => leaving(event));
+      tip.addEventListener("pointerleave", leaving);
     }
     if (!tip.isConnected) document.body.append(tip);
     return tip;

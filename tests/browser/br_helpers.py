@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from support import ROOT
 
 DESKTOP = {"width": 1280, "height": 900}
+# The header's palette toggle: one label per scheme, only the next one visible.
+PALETTE_TOGGLE = 'form[data-md-component="palette"] label:not([hidden])'
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
 

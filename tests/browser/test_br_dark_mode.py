@@ -6,6 +6,7 @@ import io
 
 import pytest
 from br_helpers import (
+    PALETTE_TOGGLE,
     body_background,
     color_scheme,
     luminance,
@@ -17,7 +18,6 @@ from PIL import Image, ImageStat
 
 pytestmark = pytest.mark.browser
 
-TOGGLE = 'form[data-md-component="palette"] label:not([hidden])'
 PLOT = "article.md-content__inner .jp-RenderedImage img"
 
 
@@ -26,7 +26,7 @@ def switch_to_dark(page) -> None:
     for _ in range(3):
         if color_scheme(page) == "slate":
             return
-        page.locator(TOGGLE).click()
+        page.locator(PALETTE_TOGGLE).click()
         page.wait_for_timeout(50)
     assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"
 

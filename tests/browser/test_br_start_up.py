@@ -4,11 +4,10 @@ the bundle runs, and transitions pause only while a reader switches the palette.
 from __future__ import annotations
 
 import pytest
-from br_helpers import color_scheme
+from br_helpers import PALETTE_TOGGLE, color_scheme
 
 pytestmark = pytest.mark.browser
 
-VISIBLE_TOGGLE = 'form[data-md-component="palette"] label:not([hidden])'
 # Runs before any page script; records <html> as the parser leaves it, before deferred scripts.
 RECORD_HTML_AT_PARSE_END = """
 window.__htmlState = () => {
@@ -24,8 +23,7 @@ document.addEventListener("readystatechange", () => {
 @pytest.mark.parametrize("path", ["", "notebooks/01-first-neural-network/"])
 def test_material_start_up_changes_nothing_on_html(page, site_url, path):
     page.add_init_script(RECORD_HTML_AT_PARSE_END)
-    page.goto(site_url + path, wait_until="load")
-    page.wait_for_function("document.documentElement.hasAttribute('data-js-focus-visible')")
+    page.goto(site_url + path)  # `load` comes after the deferred scripts, Material's bundle too
     before, after = page.evaluate("[window.__htmlAtParseEnd, window.__htmlState()]")
     assert "no-js" not in " ".join(after)
     assert before == after, (
@@ -36,7 +34,7 @@ def test_material_start_up_changes_nothing_on_html(page, site_url, path):
 
 def click_toggle(page) -> None:
     # A script click, not a mouse one: a hover would start transitions of its own.
-    page.evaluate(f"document.querySelector('{VISIBLE_TOGGLE}').click()")
+    page.evaluate(f"document.querySelector('{PALETTE_TOGGLE}').click()")
 
 
 def test_switching_the_palette_runs_no_colour_transitions(page, site_url):
@@ -59,11 +57,10 @@ def test_switching_the_palette_runs_no_colour_transitions(page, site_url):
 
 
 def test_the_switching_attribute_is_set_only_during_a_switch(page, site_url):
-    page.goto(site_url + "python/")
-    page.wait_for_function("document.documentElement.hasAttribute('data-js-focus-visible')")
+    page.goto(site_url + "python/")  # Material's bundle has run: `load` follows deferred scripts
     assert not page.evaluate("document.body.hasAttribute('data-palette-switching')")
     switching = page.evaluate(f"""() => {{
-      document.querySelector('{VISIBLE_TOGGLE}').click();
+      document.querySelector('{PALETTE_TOGGLE}').click();
       return document.body.hasAttribute('data-palette-switching');
     }}""")
     assert switching, "a palette switch should pause transitions"
