@@ -1,0 +1,1 @@
+"""The site's build steps as pure functions; scripts/mkdocs_hooks.py runs them in order."""
