@@ -13,12 +13,23 @@ from pathlib import Path
 RUNS_REPORT = Path("reports/notebook-runs.json")  # relative to the project root
 
 
+def cell_source(cell: dict) -> str:
+    """A cell's source as one string: nbformat allows a string or a list of lines."""
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def sources_of(notebook: dict, cell_type: str) -> list[str]:
+    return [cell_source(c) for c in notebook.get("cells", []) if c.get("cell_type") == cell_type]
+
+
 def code_sources(notebook: dict) -> list[str]:
-    return [
-        "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        for cell in notebook.get("cells", [])
-        if cell.get("cell_type") == "code"
-    ]
+    return sources_of(notebook, "code")
+
+
+def markdown_text(notebook: dict) -> str:
+    """All Markdown cells of a notebook, joined by blank lines."""
+    return "\n\n".join(sources_of(notebook, "markdown"))
 
 
 def sources_sha256(notebook: dict) -> str:

@@ -1,7 +1,8 @@
-"""MkDocs hook: publish the top-level notebooks/ folder as pages of the site.
+"""Publish the top-level notebooks/ folder as pages of the site.
 
-mkdocs-jupyter only converts files that are already in the build, so this hook must add
-the notebooks before the plugin's own on_files runs; otherwise they ship as raw .ipynb.
+mkdocs-jupyter only converts files that are already in the build, so the notebooks must be
+added before the plugin's own on_files runs (mkdocs_hooks.on_files has event priority 100);
+otherwise they ship as raw .ipynb.
 It also refuses malformed notebooks with a clear error, and ships a copy of each .ipynb next
 to its page folder (site/notebooks/NN-slug.ipynb) for the "Download .ipynb" button.
 """
@@ -13,9 +14,6 @@ import shutil
 from pathlib import Path
 
 import nbformat
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 NOTEBOOK_FOLDER = "notebooks"
 FIX_HINT = "Fix the file (or restore it with `git checkout -- {path}`) and build again."
@@ -49,28 +47,9 @@ def notebook_problem(path: Path, shown_as: str) -> str | None:
     return None
 
 
-@event_priority(100)
-def on_files(files, config):
-    project_root = Path(config.config_file_path).parent
-    for source in notebook_sources(project_root):
-        src_uri = f"{NOTEBOOK_FOLDER}/{source.name}"
-        if problem := notebook_problem(source, src_uri):
-            raise PluginError(problem)
-        files.append(
-            File(
-                src_uri,
-                src_dir=str(project_root),
-                dest_dir=config.site_dir,
-                use_directory_urls=config.use_directory_urls,
-            )
-        )
-    return files
-
-
-def on_post_build(config):
+def copy_downloads(project_root: Path, site_dir: Path) -> None:
     """The download copy: site/notebooks/NN-slug.ipynb, next to the page's folder."""
-    project_root = Path(config.config_file_path).parent
-    target = Path(config.site_dir) / NOTEBOOK_FOLDER
+    target = site_dir / NOTEBOOK_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for source in notebook_sources(project_root):
         shutil.copyfile(source, target / source.name)

@@ -1,4 +1,4 @@
-"""MkDocs hook: show the link checker's latest verdict on every resource line.
+"""Show the link checker's latest verdict on every resource line.
 
 Reads reports/link-check.json (written by ``scripts/check_links.py --json``) when it exists.
 Each resource line gets a short note (working, moved with the new link, broken, could not
@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from notebook_meta import markdown_text
+from pipeline.document import append_text, element
+from pipeline.reports import load_report as load_json_report
+from pipeline.typed_links import resource_links
 
 REPORT = Path("reports/link-check.json")  # relative to the project root
 HEALTH_PAGE = "resource-health.md"
@@ -23,9 +25,7 @@ PAGE_MARKER = "<!-- resource-health-table -->"
 TYPED_LINK = re.compile(r"\[@(?P<type>[a-z]+)@(?P<title>[^\]\n]*)\]\((?P<url>[^)\s]+)[^)]*\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
-RESOURCE_ANCHOR = re.compile(r'<a (?P<attrs>[^>]*class="resource-link"[^>]*)>.*?</a>', re.DOTALL)
-HREF = re.compile(r'href="([^"]*)"')
-LINE_END = re.compile(r"</li>|</p>|<ul>|<ol>")
+LINE_CONTAINERS = ("li", "p")
 
 LABELS = {  # result -> (class suffix, words read by everyone)
     "ok": ("ok", "working"),
@@ -47,18 +47,8 @@ class Resource:
 
 def load_report(path: Path) -> dict | None:
     """The report as a dict, None when there is none; a broken report fails the build."""
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise PluginError(
-            f"{path}:{error.lineno}: not valid JSON ({error.msg}). Regenerate it with "
-            "scripts/check_links.py --json, or delete it."
-        ) from error
-    if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-        raise PluginError(f'{path}: expected {{"results": [...]}}. Regenerate it.')
-    return data
+    regenerate = "Regenerate it with scripts/check_links.py --json"
+    return load_json_report(path, "results", list, regenerate)
 
 
 def results_by_url(report: dict | None) -> dict[str, dict]:
@@ -109,22 +99,44 @@ def health_note(result: dict | None) -> str:
     return f'<span class="resource-health resource-health--{suffix}">({text})</span>'
 
 
-def annotate_resources(page_html: str, index: dict[str, dict]) -> str:
-    """Append a health note to the line of every typed resource link."""
-    out: list[str] = []
-    position = 0
-    for anchor in RESOURCE_ANCHOR.finditer(page_html):
-        if anchor.start() < position:
+def line_of(anchor):
+    """The element holding the anchor's line: its list item or paragraph, else the anchor."""
+    for ancestor in anchor.iterancestors():
+        if ancestor.tag in LINE_CONTAINERS:
+            return ancestor
+    return None
+
+
+def append_to_line(line, note) -> None:
+    """Put `note` at the end of the line's own text, before any nested list."""
+    nested = next((child for child in line if child.tag in ("ul", "ol")), None)
+    if nested is None:
+        append_text(line, " ")
+        line.append(note)
+        return
+    previous = nested.getprevious()
+    if previous is None:
+        line.text = (line.text or "") + " "
+    else:
+        previous.tail = (previous.tail or "") + " "
+    nested.addprevious(note)
+    note.tail = None
+
+
+def annotate_resources(root, index: dict[str, dict]) -> None:
+    """Append a health note to the line of every typed resource link (one note per line)."""
+    annotated = set()
+    for anchor in resource_links(root):
+        line = line_of(anchor)
+        if line is not None and line in annotated:
             continue
-        href = HREF.search(anchor["attrs"])
-        end = LINE_END.search(page_html, anchor.end())
-        insert_at = end.start() if end else anchor.end()
-        out.append(page_html[position:insert_at])
-        url = html.unescape(href.group(1)) if href else ""
-        out.append(" " + health_note(find_result(index, url)))
-        position = insert_at
-    out.append(page_html[position:])
-    return "".join(out)
+        note = element(health_note(find_result(index, anchor.get("href", ""))))
+        if line is None:
+            note.tail, anchor.tail = anchor.tail, " "
+            anchor.addnext(note)
+            continue
+        annotated.add(line)
+        append_to_line(line, note)
 
 
 def resources_in_markdown(markdown: str, page_src: str) -> list[Resource]:
@@ -173,46 +185,16 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
     return summary + "\n\n" + "\n".join(rows) + "\n"
 
 
-def project_root(config) -> Path:
-    return Path(config.config_file_path).parent
+def page_inventory(src_uri: str, source: str) -> list[Resource]:
+    """The typed links of one source file; notebooks are read from their Markdown cells."""
+    if src_uri.endswith(".ipynb"):
+        return resources_in_markdown(markdown_text(json.loads(source)), src_uri)
+    if src_uri.endswith(".md") and src_uri != HEALTH_PAGE:
+        return resources_in_markdown(source, src_uri)
+    return []
 
 
-_inventory: list[Resource] = []
-
-
-def notebook_markdown(source: str) -> str:
-    """The Markdown cells of a notebook, joined, so typed links in notebooks are listed too."""
-    cells = json.loads(source).get("cells", [])
-    return "\n\n".join(
-        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-        for c in cells if c.get("cell_type") == "markdown"
-    )
-
-
-def on_files(files, config):
-    # Runs after notebooks.py (priority 100) has added the notebooks.
-    _inventory.clear()
-    for file in files.documentation_pages():
-        if file.src_uri.endswith(".md") and file.src_uri != HEALTH_PAGE:
-            _inventory.extend(resources_in_markdown(file.content_string, file.src_uri))
-        elif file.src_uri.endswith(".ipynb"):
-            markdown = notebook_markdown(file.content_string)
-            _inventory.extend(resources_in_markdown(markdown, file.src_uri))
-    return files
-
-
-def on_page_markdown(markdown, page, config, **kwargs):
-    if page.file.src_uri != HEALTH_PAGE:
-        return markdown
+def health_page(markdown: str, resources: list[Resource], report: dict | None) -> str:
     if PAGE_MARKER not in markdown:
-        raise PluginError(f"docs/{HEALTH_PAGE}: add the line {PAGE_MARKER} where the table goes.")
-    report = load_report(project_root(config) / REPORT)
-    return markdown.replace(PAGE_MARKER, health_table(_inventory, report))
-
-
-@event_priority(-40)  # after typed_links.py, before the progress checkboxes
-def on_page_content(html_text, page, config, **kwargs):
-    if page.file.src_uri == HEALTH_PAGE:
-        return html_text
-    index = results_by_url(load_report(project_root(config) / REPORT))
-    return annotate_resources(html_text, index)
+        raise ValueError(f"docs/{HEALTH_PAGE}: add the line {PAGE_MARKER} where the table goes.")
+    return markdown.replace(PAGE_MARKER, health_table(resources, report))

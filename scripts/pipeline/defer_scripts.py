@@ -1,4 +1,4 @@
-"""MkDocs hook: every script file loads with `defer`, so no script holds up the first paint.
+"""Every script file loads with `defer`, so no script holds up the first paint.
 
 Material's bundle and our scripts sit at the end of <body>, but as plain parser-blocking
 scripts Chromium fetches them at high priority and counts them as render-blocking: on a
@@ -26,13 +26,3 @@ def defer_tag(attributes: str) -> str:
 def defer_external_scripts(html: str) -> str:
     return SCRIPT_TAG.sub(lambda match: defer_tag(match.group(1)), html)
 
-
-def on_post_page(output, page, config):
-    return defer_external_scripts(output)
-
-
-def on_post_template(output_content, template_name, config):
-    # Static templates include 404.html (a full page) and sitemap.xml (no scripts, untouched).
-    if template_name.endswith(".html"):
-        return defer_external_scripts(output_content)
-    return output_content

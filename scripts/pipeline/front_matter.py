@@ -1,4 +1,4 @@
-"""MkDocs hook: fail the build on front matter that is not valid YAML.
+"""Fail the build on front matter that is not valid YAML.
 
 MkDocs silently renders broken front matter as page text (an unquoted ': ' is enough).
 """
@@ -6,7 +6,6 @@ MkDocs silently renders broken front matter as page text (an unquoted ': ' is en
 from __future__ import annotations
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 FENCE = "---"
 
@@ -38,9 +37,3 @@ def front_matter_error(src_path: str, source: str) -> str | None:
         return f"{src_path}:{first_line}: front matter must be a mapping of 'key: value' lines."
     return None
 
-
-def on_page_markdown(markdown, page, **kwargs):
-    problem = front_matter_error(page.file.src_uri, page.file.content_string)
-    if problem:
-        raise PluginError(problem)
-    return markdown

@@ -1,10 +1,10 @@
-"""MkDocs hook: Material's "no transitions during a palette switch" rule stops slowing page loads.
+"""Material's "no transitions during a palette switch" rule stops slowing page loads.
 
 Material's palette CSS turns transitions off with `[data-md-color-switching] *`, and its
 bundle sets and clears that attribute on <body> at every page load, even when the colours do
 not change. A selector that matches every element makes the browser restyle the whole page
 each time: two full style recalculations, ~100 ms of blocking time on a throttled phone.
-This hook renames the attribute in the built palette CSS; `assets/main.html` sets the renamed
+This step renames the attribute in the built palette CSS; `assets/main.html` sets the renamed
 one only when a reader really switches the palette, so the rule still does its job then.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
 MATERIAL_ATTRIBUTE = "[data-md-color-switching]"
 OUR_ATTRIBUTE = "[data-palette-switching]"
@@ -33,23 +32,26 @@ def palette_stylesheets(site_dir: Path) -> list[Path]:
     return sorted(site_dir.glob(PALETTE_CSS))
 
 
-def on_post_build(config):
-    if not config.theme.get("palette"):
-        return
-    sheets = palette_stylesheets(Path(config.site_dir))
+class PaletteError(ValueError):
+    """Material changed its palette stylesheet; the message says what to update."""
+
+
+def retarget_palette(site_dir: Path) -> None:
+    """Rewrite the built palette CSS so the rule keys to our attribute."""
+    sheets = palette_stylesheets(site_dir)
     if not sheets:
-        raise PluginError(
+        raise PaletteError(
             f"palette_switching: theme.palette is set but the build wrote no {PALETTE_CSS}. "
             "Did Material rename its palette stylesheet? Update PALETTE_CSS in "
-            "scripts/hooks/palette_switching.py."
+            "scripts/pipeline/palette_switching.py."
         )
     for sheet in sheets:
         try:
             sheet.write_text(retarget_switching_rule(sheet.read_text("utf-8")), "utf-8")
         except ValueError as error:
-            raise PluginError(
+            raise PaletteError(
                 f"palette_switching: {sheet}: {error}. Material changed how it pauses "
                 "transitions during a palette switch; check its palette CSS and bundle, then "
-                "update or remove scripts/hooks/palette_switching.py and the palette script "
+                "update or remove scripts/pipeline/palette_switching.py and the palette script "
                 "in assets/main.html."
             ) from error

@@ -1,4 +1,4 @@
-"""MkDocs hook: the markup that assets/javascripts/progress.js brings to life.
+"""The markup that assets/javascripts/progress.js brings to life.
 
 The controls are part of the HTML (so nothing moves when the script runs) and are hidden while
 the page has Material's ``no-js`` class. Section pages (numbered nav titles) and notebook pages
@@ -8,23 +8,15 @@ the number of resources per section on its map nodes, and the export/import/rese
 
 from __future__ import annotations
 
-import html
 import re
 
-from mkdocs.plugins import event_priority
+from lxml import html as lxml_html
 
-RESOURCE_ITEM = re.compile(
-    r"<li>(?P<lead>\s*(?:<p>)?\s*)(?P<anchor><a (?P<attrs>[^>]*class=\"resource-link\"[^>]*)>"
-    r"(?P<inner>.*?)</a>)",
-    re.DOTALL,
-)
-HREF = re.compile(r'href="([^"]*)"')
-TAGS = re.compile(r"<[^>]+>")
-HIDDEN_TYPE = re.compile(r'<span class="resource-link__type">.*?</span>', re.DOTALL)
+from pipeline.document import add_class, element, elements, insert_after
+from pipeline.typed_links import resource_links, resource_title
+
 SECTION_TITLE = re.compile(r"^\d+\s")
 MAP_NODE = re.compile(r'(<a [^>]*data-section="(?P<slug>[^"]+)")')
-MAP_START = re.compile(r'<div[^>]*id="learning-map"[^>]*>')
-DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 
 MARK_DONE = (
     '<div class="progress-ui progress-mark">'
@@ -55,35 +47,43 @@ def page_slug(url: str) -> str:
     return re.sub(r"\.html$", "", slug).strip("/")
 
 
-def is_trackable(page) -> bool:
+def is_trackable(src_uri: str, title: str | None) -> bool:
     """Section pages have numbered nav titles ("5 Python"); every notebook page counts too."""
-    if page.file.src_uri.endswith(".ipynb"):
+    if src_uri.endswith(".ipynb"):
         return True
-    return bool(page.title and SECTION_TITLE.match(str(page.title)))
+    return bool(title and SECTION_TITLE.match(str(title)))
 
 
-def resource_title(inner_html: str) -> str:
-    return html.unescape(TAGS.sub("", HIDDEN_TYPE.sub("", inner_html))).strip()
+def line_start_item(anchor):
+    """The <li> that `anchor` starts (directly or in the item's first <p>), else None."""
+    parent = anchor.getparent()
+    if parent is not None and parent.tag == "p" and not (parent.text or "").strip():
+        if parent.index(anchor) == 0 and parent.getparent() is not None:
+            item = parent.getparent()
+            if item.tag == "li" and item.index(parent) == 0 and not (item.text or "").strip():
+                return item
+    if parent is not None and parent.tag == "li" and not (parent.text or "").strip():
+        return parent if parent.index(anchor) == 0 else None
+    return None
 
 
-def add_resource_checkboxes(page_html: str) -> tuple[str, int]:
+def add_resource_checkboxes(root) -> int:
     """Put a labelled "done" checkbox at the start of every resource line; return the count."""
     count = 0
-
-    def checkbox(match: re.Match[str]) -> str:
-        nonlocal count
+    for anchor in resource_links(root):
+        item = line_start_item(anchor)
+        if item is None:
+            continue
         count += 1
-        href_match = HREF.search(match["attrs"])
-        href = href_match.group(1) if href_match else ""
-        title = html.escape(resource_title(match["inner"]), quote=False)
-        return (
-            f'<li class="progress-resource-item">{match["lead"]}'
-            '<label class="progress-ui progress-resource">'
-            f'<input type="checkbox" data-progress-resource="{href}">'
-            f'<span class="visually-hidden">Done: {title}</span></label>{match["anchor"]}'
-        )
-
-    return RESOURCE_ITEM.sub(checkbox, page_html), count
+        add_class(item, "progress-resource-item")
+        label = lxml_html.Element("label", {"class": "progress-ui progress-resource"})
+        label.append(lxml_html.Element("input", {
+            "type": "checkbox", "data-progress-resource": anchor.get("href", "")}))
+        hidden = lxml_html.Element("span", {"class": "visually-hidden"})
+        hidden.text = f"Done: {resource_title(anchor)}"
+        label.append(hidden)
+        anchor.addprevious(label)
+    return count
 
 
 def add_map_totals(page_html: str, totals: dict[str, int]) -> str:
@@ -95,39 +95,14 @@ def add_map_totals(page_html: str, totals: dict[str, int]) -> str:
     return MAP_NODE.sub(total, page_html)
 
 
-def insert_panel(page_html: str, panel: str = PANEL) -> str:
+def add_mark_done(root) -> None:
+    root.extend(elements(MARK_DONE))
+
+
+def insert_panel(root, panel: str = PANEL) -> None:
     """Put the progress panel right after the learning map, or at the end without one."""
-    start = MAP_START.search(page_html)
-    if not start:
-        return page_html + panel
-    depth = 0
-    for tag in DIV_TAG.finditer(page_html, start.start()):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return page_html[: tag.end()] + panel + page_html[tag.end():]
-    return page_html + panel
-
-
-_totals: dict[str, int] = {}
-
-
-def on_pre_build(config):
-    _totals.clear()
-
-
-@event_priority(-50)  # after typed_links.py has rendered the resource links
-def on_page_content(html_text, page, **kwargs):
-    html_text, count = add_resource_checkboxes(html_text)
-    _totals[page_slug(page.url)] = count
-    if is_trackable(page):
-        html_text += MARK_DONE
-    if page.is_homepage:
-        html_text = insert_panel(html_text)
-    return html_text
-
-
-def on_post_page(output, page, **kwargs):
-    # Every page's content is rendered before the first on_post_page, so the totals are complete.
-    if page.is_homepage:
-        return add_map_totals(output, _totals)
-    return output
+    learning_map = root.find(".//*[@id='learning-map']")
+    if learning_map is None:
+        root.append(element(panel))
+    else:
+        insert_after(learning_map, element(panel))

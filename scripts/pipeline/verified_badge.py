@@ -1,4 +1,4 @@
-"""MkDocs hook: a "Verified" note on each notebook page, from the test suite's run records.
+"""A "Verified" note on each notebook page, from the test suite's run records.
 
 The notebook tests write reports/notebook-runs.json. A record counts only if it passed and its
 sources_sha256 still matches the notebook's code; otherwise the page says "Not yet verified".
@@ -7,20 +7,12 @@ sources_sha256 still matches the notebook's code; otherwise the page says "Not y
 from __future__ import annotations
 
 import html
-import json
-import re
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from notebook_meta import RUNS_REPORT, sources_sha256  # noqa: E402
-
-BUTTON_BAR = re.compile(r'<div[^>]*class="notebook-buttons"[^>]*>.*?</div>', re.DOTALL)
+from notebook_meta import sources_sha256
+from pipeline.reports import load_report
 
 
 @dataclass(frozen=True)
@@ -32,19 +24,8 @@ class Verdict:
 
 def load_runs(path: Path) -> dict:
     """The run records by notebook file name; an absent report means no records."""
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise PluginError(
-            f"{path}:{error.lineno}: not valid JSON ({error.msg}). Rerun the notebook tests "
-            "to rewrite it, or delete it."
-        ) from error
-    runs = data.get("notebooks") if isinstance(data, dict) else None
-    if not isinstance(runs, dict):
-        raise PluginError(f'{path}: expected {{"notebooks": {{...}}}}. Rerun the notebook tests.')
-    return runs
+    report = load_report(path, "notebooks", dict, "Rerun the notebook tests to rewrite it")
+    return report["notebooks"] if report else {}
 
 
 def judge(record: dict | None, current_sha: str) -> Verdict:
@@ -90,24 +71,8 @@ def badge_html(verdict: Verdict, gpu_recommended: bool | None) -> str:
     )
 
 
-def insert_badge(page_html: str, badge: str) -> str:
-    """After the notebook button bar when there is one, otherwise at the top."""
-    bar = BUTTON_BAR.search(page_html)
-    if bar:
-        return page_html[: bar.end()] + badge + page_html[bar.end():]
-    return badge + page_html
-
-
-def notebook_badge(notebook_path: Path, runs: dict) -> str:
-    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
+def notebook_badge(name: str, notebook: dict, runs: dict) -> str:
     guide = notebook.get("metadata", {}).get("guide", {})
-    verdict = judge(runs.get(notebook_path.name), sources_sha256(notebook))
+    verdict = judge(runs.get(name), sources_sha256(notebook))
     return badge_html(verdict, guide.get("gpu_recommended"))
 
-
-@event_priority(-60)  # after the notebook button bar is in place
-def on_page_content(html_text, page, config, **kwargs):
-    if not page.file.src_uri.endswith(".ipynb"):
-        return html_text
-    runs = load_runs(Path(config.config_file_path).parent / RUNS_REPORT)
-    return insert_badge(html_text, notebook_badge(Path(page.file.abs_src_path), runs))

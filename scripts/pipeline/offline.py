@@ -1,4 +1,4 @@
-"""MkDocs hook: adjust the offline copy (OFFLINE=true) so it works fully from file://.
+"""Adjust the offline copy (OFFLINE=true) so it works fully from file://.
 
 - Material's offline plugin loads the iframe-worker shim (search from file://) from unpkg.com;
   the offline copy must make no external request, so a vendored copy is used instead.
@@ -18,9 +18,7 @@ INSTANT_FEATURES = ("navigation.instant", "navigation.instant.progress",
                     "navigation.instant.prefetch")
 
 
-HREF = re.compile(r'href="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
-_state = {"offline": False}
 
 
 def file_href(href: str) -> str:
@@ -36,8 +34,9 @@ def file_href(href: str) -> str:
     return target + hash_mark + fragment
 
 
-def file_links(page_html: str) -> str:
-    return HREF.sub(lambda m: f'href="{file_href(m.group(1))}"', page_html)
+def file_links(root) -> None:
+    for linked in root.xpath("descendant::*[@href]"):
+        linked.set("href", file_href(linked.get("href")))
 
 
 def local_polyfills(polyfills: list[str]) -> list[str]:
@@ -55,14 +54,7 @@ def offline_enabled(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def on_config(config):
-    # Hooks run after the plugins they follow, so the offline plugin has added its shim by now.
-    _state["offline"] = offline_enabled(config)
-    if _state["offline"]:
-        config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
-        config.theme["features"] = without_instant(config.theme["features"])
-    return config
-
-
-def on_page_content(html_text, **kwargs):
-    return file_links(html_text) if _state["offline"] else html_text
+def offline_config(config) -> None:
+    """Vendored search shim and no instant navigation, for a copy opened from file://."""
+    config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+    config.theme["features"] = without_instant(config.theme["features"])

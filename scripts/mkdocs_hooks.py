@@ -1,0 +1,216 @@
+"""The site's build pipeline: every step MkDocs runs for us, in the order it runs them.
+
+This is the one hooks module mkdocs.yml registers. Each MkDocs event below calls small pure
+functions from scripts/pipeline/ in a visible order; read top to bottom, this file is the
+architecture. Page content is parsed once (pipeline/document.py), edited as a tree by the
+CONTENT steps, and serialized once. Steps never re-read each other's HTML with regular
+expressions: typed_links marks resource links with one class, later steps select by it.
+
+Errors from the steps are ValueErrors whose message names the file (and line) and what to do;
+`fail` turns them into MkDocs build errors.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from notebook_meta import RUNS_REPORT, read_notebook
+from pipeline import (
+    css_bundle,
+    defer_scripts,
+    document,
+    front_matter,
+    glossary,
+    notebook_css,
+    notebook_files,
+    notebook_links,
+    notebook_page,
+    offline,
+    page_descriptions,
+    palette_switching,
+    progress,
+    resource_health,
+    typed_links,
+    verified_badge,
+)
+
+CACHE_DIR = Path(".cache/pipeline")  # relative to the project root
+
+
+@dataclass
+class Build:
+    """What one build collects across pages; reset before every build (and serve rebuild)."""
+
+    root: Path = Path(".")
+    repo_url: str = ""
+    branch: str = ""
+    offline: bool = False
+    stylesheets: list[str] = field(default_factory=list)  # bundled into css_bundle.BUNDLE
+    terms: list = field(default_factory=list)
+    resources: list = field(default_factory=list)  # every typed link, for Resource health
+    health_report: dict | None = None
+    health_index: dict = field(default_factory=dict)
+    notebook_runs: dict = field(default_factory=dict)
+    notebook_css: list[str] = field(default_factory=list)
+    notebook_classes: set[str] = field(default_factory=set)
+    resource_totals: dict[str, int] = field(default_factory=dict)  # page slug -> count
+
+
+build = Build()
+
+
+@contextmanager
+def fail(where: str = ""):
+    """Turn a step's ValueError into a build error that names the file and what to do."""
+    try:
+        yield
+    except ValueError as error:
+        raise PluginError(f"{where}{error}") from error
+
+
+# --- Configuration ------------------------------------------------------------------------
+
+
+def on_config(config):
+    global build
+    build = Build(root=Path(config.config_file_path).parent)
+    with fail():
+        build.repo_url, build.branch = notebook_links.repository(config)
+        build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
+    # Linked from every page: instant navigation keeps the first page's <head>.
+    config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
+    config.extra_javascript.append(notebook_page.SCRIPT)
+    build.offline = offline.offline_enabled(config)
+    if build.offline:
+        offline.offline_config(config)
+    # Last: every stylesheet is listed by now, so they can all become one request.
+    build.stylesheets, other = css_bundle.split_stylesheets(list(config.extra_css))
+    config.extra_css = [*other, css_bundle.BUNDLE] if build.stylesheets else other
+    return config
+
+
+@event_priority(100)  # before mkdocs-jupyter's on_files, or notebooks ship as raw .ipynb
+def on_files(files, config):
+    for source in notebook_files.notebook_sources(build.root):
+        src_uri = f"{notebook_files.NOTEBOOK_FOLDER}/{source.name}"
+        if problem := notebook_files.notebook_problem(source, src_uri):
+            raise PluginError(problem)
+        files.append(File(src_uri, src_dir=str(build.root), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    for file in files.documentation_pages():
+        build.resources += resource_health.page_inventory(file.src_uri, file.content_string)
+    return files
+
+
+def on_pre_build(config):
+    with fail():
+        report = resource_health.load_report(build.root / resource_health.REPORT)
+        build.health_index = resource_health.results_by_url(report)
+        build.health_report = report
+        build.notebook_runs = verified_badge.load_runs(build.root / RUNS_REPORT)
+
+
+# --- Markdown: checks first, then generated page bodies -----------------------------------
+
+
+def on_page_markdown(markdown, page, config, files):
+    src, source = page.file.src_uri, page.file.content_string
+    if problem := front_matter.front_matter_error(src, source):
+        raise PluginError(problem)
+    with fail():
+        typed_links.check_typed_links(src, source)
+        if src == glossary.GLOSSARY_PAGE:
+            markdown = glossary.glossary_page(markdown, build.terms)
+        if src == resource_health.HEALTH_PAGE:
+            markdown = resource_health.health_page(markdown, build.resources, build.health_report)
+    return markdown
+
+
+# --- HTML content: one tree per page, these steps in this order ----------------------------
+
+
+def on_page_content(html, page, config, files):
+    src = page.file.src_uri
+    root = document.parse(html)
+    if notebook_page.is_notebook_page(src):
+        notebook_content(root, page)
+    typed_links.render_typed_links(root)
+    resource_health.annotate_resources(root, build.health_index)
+    build.resource_totals[progress.page_slug(page.url)] = progress.add_resource_checkboxes(root)
+    if progress.is_trackable(src, page.title):
+        progress.add_mark_done(root)
+    if page.is_homepage:
+        progress.insert_panel(root)
+    glossary.focusable_abbreviations(root)
+    if build.offline:
+        offline.file_links(root)
+    return document.serialize(root)
+
+
+def notebook_content(root, page) -> None:
+    """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary."""
+    name = Path(page.file.src_uri).name
+    notebook = read_notebook(Path(page.file.abs_src_path))
+    header = (notebook_links.buttons_html(build.repo_url, build.branch, name)
+              + verified_badge.notebook_badge(name, notebook, build.notebook_runs))
+    found = notebook_page.transform(root, notebook, header)
+    glossary.wrap_terms(root, build.terms)  # Markdown pages get terms from the abbr extension
+    page_dir = Path(page.file.abs_dest_path).parent  # not page.url: a file in offline builds
+    page_dir.mkdir(parents=True, exist_ok=True)
+    for file_name, data in found.images.items():
+        (page_dir / file_name).write_bytes(data)
+    build.notebook_css += [block for block in found.css if block not in build.notebook_css]
+    build.notebook_classes |= found.classes
+    page.edit_url = notebook_links.edit_url(build.repo_url, build.branch, name)
+
+
+def on_page_context(context, page, config, nav):
+    source = page.file.abs_src_path
+    if source and source.endswith(".ipynb") and not page.meta.get("description"):
+        description = page_descriptions.notebook_description(read_notebook(Path(source)))
+        if description:
+            page.meta["description"] = description
+    return context
+
+
+# --- Whole pages and files ------------------------------------------------------------------
+
+
+def on_post_page(output, page, config):
+    # Every page's content is rendered before the first on_post_page: the totals are complete.
+    if page.is_homepage:
+        output = progress.add_map_totals(output, build.resource_totals)
+    return defer_scripts.defer_external_scripts(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # Static templates include 404.html (a full page) and sitemap.xml (no scripts, untouched).
+    if template_name.endswith(".html"):
+        return defer_scripts.defer_external_scripts(output_content)
+    return output_content
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    notebook_files.copy_downloads(build.root, site)
+    css = notebook_css.cached_prune(build.notebook_css, build.notebook_classes,
+                                    build.root / CACHE_DIR)
+    write(site / notebook_page.STYLESHEET, css)
+    write(site / notebook_page.SCRIPT, notebook_page.notebook_script())
+    with fail():
+        if config.theme.get("palette"):
+            palette_switching.retarget_palette(site)
+        # Last: every stylesheet is written by now.
+        if build.stylesheets:
+            write(site / css_bundle.BUNDLE, css_bundle.bundle(site, build.stylesheets))
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
