@@ -5,11 +5,9 @@ python scripts/check_links.py [--site DIR | --build] [--config FILE] [--json FIL
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from linkhealth.cli import main  # noqa: E402 - needs the path above
+# Python puts this script's folder first on sys.path, so the linkhealth package imports.
+from linkhealth.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

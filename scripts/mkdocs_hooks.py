@@ -19,7 +19,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-
 from notebook_meta import RUNS_REPORT, read_notebook
 from pipeline import (
     css_bundle,
@@ -204,8 +203,7 @@ def on_post_build(config):
     write(site / notebook_page.STYLESHEET, css)
     write(site / notebook_page.SCRIPT, notebook_page.notebook_script())
     with fail():
-        if config.theme.get("palette"):
-            palette_switching.retarget_palette(site)
+        palette_switching.retarget_palette(site, bool(config.theme.get("palette")))
         # Last: every stylesheet is written by now.
         if build.stylesheets:
             write(site / css_bundle.BUNDLE, css_bundle.bundle(site, build.stylesheets))

@@ -25,3 +25,12 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
         text=True,
         timeout=600,
     )
+
+
+def apply_step(step, html: str, *args) -> str:
+    """Run one pipeline content step on an HTML fragment and return the fragment's HTML."""
+    from pipeline import document
+
+    root = document.parse(html)
+    step(root, *args)
+    return document.serialize(root)

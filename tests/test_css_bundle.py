@@ -1,14 +1,9 @@
 """Our stylesheets reach the browser as one file, in the order mkdocs.yml lists them."""
 
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import css_bundle  # noqa: E402
+from pipeline import css_bundle
 
 
 def test_split_keeps_other_origin_entries_out_of_the_bundle():
@@ -27,7 +22,7 @@ def test_bundle_concatenates_in_order(tmp_path):
 
 
 def test_missing_part_names_the_file_and_the_fix(tmp_path):
-    with pytest.raises(PluginError, match="lost.css.*remove it from extra_css"):
+    with pytest.raises(ValueError, match="lost.css.*remove it from extra_css"):
         css_bundle.bundle(tmp_path, ["lost.css"])
 
 

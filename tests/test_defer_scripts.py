@@ -1,12 +1,8 @@
 """Script files load with `defer`, so none holds up the first paint; inline scripts stay."""
 
-import sys
 
 from bs4 import BeautifulSoup
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import defer_scripts  # noqa: E402
+from pipeline import defer_scripts
 
 
 def test_external_classic_scripts_get_defer():

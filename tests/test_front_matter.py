@@ -1,11 +1,8 @@
 """Broken front matter fails the build instead of showing up as page text."""
 
-import sys
 
-from support import ROOT, run_mkdocs_build
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import front_matter  # noqa: E402
+from pipeline import front_matter
+from support import run_mkdocs_build
 
 
 def test_valid_front_matter_passes():

@@ -1,14 +1,8 @@
 """Material's no-transitions rule for palette switches is keyed to our attribute, not its own."""
 
-import sys
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import palette_switching  # noqa: E402
+from pipeline import palette_switching
 
 MATERIAL_RULE = (
     "[data-md-color-switching] *,[data-md-color-switching] :after,"
@@ -33,26 +27,32 @@ def test_a_stylesheet_without_the_rule_is_an_error():
         palette_switching.retarget_switching_rule("a{color:red}")
 
 
-def post_build(site_dir, palette=("light", "dark")):
-    config = SimpleNamespace(theme={"palette": list(palette)}, site_dir=str(site_dir))
-    palette_switching.on_post_build(config)
+def post_build(site_dir, palette=True):
+    palette_switching.retarget_palette(site_dir, palette)
 
 
 def test_build_fails_naming_the_file_when_material_drops_the_rule(tmp_path):
     sheet = tmp_path / "assets" / "stylesheets" / "palette.123.min.css"
     sheet.parent.mkdir(parents=True)
     sheet.write_text("a{color:red}")
-    with pytest.raises(PluginError, match=r"palette\.123\.min\.css: no .*palette_switching\.py"):
+    message = r"palette\.123\.min\.css: no .*palette_switching\.py"
+    with pytest.raises(palette_switching.PaletteError, match=message):
         post_build(tmp_path)
 
 
 def test_build_fails_when_the_palette_stylesheet_is_missing(tmp_path):
-    with pytest.raises(PluginError, match="wrote no assets/stylesheets/palette"):
+    with pytest.raises(palette_switching.PaletteError, match="wrote no assets/stylesheets/palette"):
         post_build(tmp_path)
 
 
-def test_without_a_palette_the_hook_does_nothing(tmp_path):
-    post_build(tmp_path, palette=())
+def test_without_a_palette_the_stylesheet_is_left_alone(tmp_path):
+    sheet = tmp_path / "assets" / "stylesheets" / "palette.123.min.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(MATERIAL_RULE)
+    post_build(tmp_path, palette=False)
+    assert sheet.read_text() == MATERIAL_RULE
+    post_build(tmp_path, palette=True)
+    assert sheet.read_text() != MATERIAL_RULE
 
 
 def test_built_palette_css_pauses_transitions_only_under_our_attribute(built_site):

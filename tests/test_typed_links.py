@@ -1,12 +1,9 @@
 """Typed resource links render with an icon and a label; an unknown type fails the build."""
 
-import sys
 
 from bs4 import BeautifulSoup
-from support import ROOT, run_mkdocs_build
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-import typed_links  # noqa: E402
+from pipeline import typed_links
+from support import apply_step, run_mkdocs_build
 
 
 def test_find_unknown_types_reports_line_and_name():
@@ -21,7 +18,7 @@ def test_find_unknown_types_skips_code_blocks():
 
 def test_render_typed_links_adds_icon_and_accessible_label():
     html = '<p><a href="https://a.example">@book@Deep Learning</a></p>'
-    soup = BeautifulSoup(typed_links.render_typed_links(html), "lxml")
+    soup = BeautifulSoup(apply_step(typed_links.render_typed_links, html), "lxml")
     link = soup.a
     assert link["href"] == "https://a.example"
     assert link["data-resource-type"] == "book"

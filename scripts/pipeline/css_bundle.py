@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 BUNDLE = "stylesheets/site.css"
 
 

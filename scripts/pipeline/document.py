@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import html
-from functools import lru_cache
+from functools import cache
 
 from lxml import html as lxml_html
 
@@ -27,7 +27,7 @@ def serialize(root) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed_snippet(snippet: str) -> tuple:
     root = parse(snippet)
     return root.text or "", tuple(root)

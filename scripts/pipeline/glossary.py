@@ -143,7 +143,9 @@ def focusable_abbreviations(root) -> None:
         if abbr.get("title") is None or abbr.get("tabindex") is not None:
             continue
         if not INTERACTIVE.intersection(str(a.tag) for a in abbr.iterancestors()):
-            abbr.set("tabindex", "0")
+            attributes = dict(abbr.attrib)
+            abbr.attrib.clear()
+            abbr.attrib.update({"tabindex": "0", **attributes})
 
 
 def glossary_page(markdown: str, terms: list[Term]) -> str:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import mkdocs_jupyter
-
 from notebook_meta import cell_source
+
 from pipeline.document import elements, has_class, insert_after, with_class
 from pipeline.text import markdown_to_text, shorten
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from notebook_meta import markdown_text
+
 from pipeline.text import markdown_to_text, shorten
 
 MAX_LENGTH = 160

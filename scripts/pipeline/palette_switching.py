@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 MATERIAL_ATTRIBUTE = "[data-md-color-switching]"
 OUR_ATTRIBUTE = "[data-palette-switching]"
 PALETTE_CSS = "assets/stylesheets/palette.*.min.css"
@@ -36,8 +35,10 @@ class PaletteError(ValueError):
     """Material changed its palette stylesheet; the message says what to update."""
 
 
-def retarget_palette(site_dir: Path) -> None:
-    """Rewrite the built palette CSS so the rule keys to our attribute."""
+def retarget_palette(site_dir: Path, palette_configured: bool = True) -> None:
+    """Rewrite the built palette CSS so the rule keys to our attribute (when there is a palette)."""
+    if not palette_configured:
+        return
     sheets = palette_stylesheets(site_dir)
     if not sheets:
         raise PaletteError(

@@ -57,14 +57,18 @@ def is_trackable(src_uri: str, title: str | None) -> bool:
 def line_start_item(anchor):
     """The <li> that `anchor` starts (directly or in the item's first <p>), else None."""
     parent = anchor.getparent()
-    if parent is not None and parent.tag == "p" and not (parent.text or "").strip():
-        if parent.index(anchor) == 0 and parent.getparent() is not None:
-            item = parent.getparent()
-            if item.tag == "li" and item.index(parent) == 0 and not (item.text or "").strip():
-                return item
-    if parent is not None and parent.tag == "li" and not (parent.text or "").strip():
-        return parent if parent.index(anchor) == 0 else None
-    return None
+    if not starts(parent, anchor):
+        return None
+    if parent.tag == "li":
+        return parent
+    item = parent.getparent() if parent.tag == "p" else None
+    return item if item is not None and item.tag == "li" and starts(item, parent) else None
+
+
+def starts(container, child) -> bool:
+    """Is `child` the first thing in `container`, with no text before it?"""
+    return (container is not None and container.index(child) == 0
+            and not (container.text or "").strip())
 
 
 def add_resource_checkboxes(root) -> int:

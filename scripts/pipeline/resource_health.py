@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from notebook_meta import markdown_text
+
 from pipeline.document import append_text, element
 from pipeline.reports import load_report as load_json_report
 from pipeline.typed_links import resource_links

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import material
@@ -66,7 +66,7 @@ def unknown_type_message(src_path: str, problem: UnknownType) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_svg(icon_name: str) -> str:
     return (ICON_DIR / f"{icon_name}.svg").read_text(encoding="utf-8").strip()
 
@@ -80,7 +80,9 @@ def render_typed_link(anchor) -> None:
     anchor.text = anchor.text[match.end():]
     add_class(anchor, RESOURCE_CLASS)
     anchor.set("data-resource-type", match["type"])
-    icon_span = element(f'<span class="resource-link__icon" aria-hidden="true">{icon_svg(icon)}</span>')
+    icon_span = element(
+        f'<span class="resource-link__icon" aria-hidden="true">{icon_svg(icon)}</span>'
+    )
     label_span = lxml_html.Element("span", {"class": "resource-link__type"})
     label_span.text = f"{label}: "
     label_span.tail, anchor.text = anchor.text, None

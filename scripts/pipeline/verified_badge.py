@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from notebook_meta import sources_sha256
+
 from pipeline.reports import load_report
 
 

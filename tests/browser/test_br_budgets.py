@@ -4,15 +4,11 @@ audited pages, and Lighthouse's four category scores on one page (mobile)."""
 from __future__ import annotations
 
 import gzip
-import sys
 import urllib.error
 import urllib.request
 
-import pytest
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
 import audit_pages  # noqa: E402
+import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 # Lighthouse's performance score varies from run to run with machine load; take the best of a few.

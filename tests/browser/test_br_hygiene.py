@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import collections
 import re
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from page_descriptions import notebook_description, shorten  # noqa: E402
+from pipeline.page_descriptions import notebook_description
+from pipeline.text import shorten
 
 NO_ALT = "no description has been provided"
 FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|avif)$", re.I)

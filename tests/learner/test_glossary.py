@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from support import ROOT, run_mkdocs_build
-
-sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
-import glossary  # noqa: E402
+from pipeline import glossary
+from support import ROOT, apply_step, run_mkdocs_build
 
 TERMS = glossary.parse_glossary((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
 
@@ -35,12 +31,12 @@ def test_definitions_are_one_or_two_sentences():
 def test_repeated_term_is_an_error_naming_both_lines():
     text = "*[Epoch]: One pass.\n\n*[epoch]: Another pass.\n"
     message = r"glossary-terms.md:3: 'epoch' is already defined on line 1"
-    with pytest.raises(PluginError, match=message):
+    with pytest.raises(ValueError, match=message):
         glossary.parse_glossary(text, "docs/glossary-terms.md")
 
 
 def test_malformed_line_is_an_error_naming_the_line():
-    with pytest.raises(PluginError, match=r"terms.md:2: not a glossary line"):
+    with pytest.raises(ValueError, match=r"terms.md:2: not a glossary line"):
         glossary.parse_glossary("*[loss]: A number.\nloss - a number\n", "terms.md")
 
 
@@ -48,7 +44,7 @@ def test_wrap_terms_skips_code_links_headings_and_math():
     terms = [glossary.Term("loss", "How wrong.", 1), glossary.Term("loss function", "Formula.", 2)]
     html = ('<h2>loss</h2><p>The loss function and the loss. <code>loss</code> '
             '<a href="x">loss</a> $loss$</p><script>var loss = 1;</script>')
-    wrapped = glossary.wrap_terms(html, terms)
+    wrapped = apply_step(glossary.wrap_terms, html, terms)
     assert '<abbr title="Formula.">loss function</abbr> and the' in wrapped
     assert 'the <abbr title="How wrong.">loss</abbr>.' in wrapped
     assert "<h2>loss</h2>" in wrapped
@@ -58,7 +54,7 @@ def test_wrap_terms_skips_code_links_headings_and_math():
 
 def test_focusable_abbreviations_only_outside_links():
     html = '<p><abbr title="a">GPU</abbr> <a href="#"><abbr title="b">CPU</abbr></a></p>'
-    result = glossary.focusable_abbreviations(html)
+    result = apply_step(glossary.focusable_abbreviations, html)
     assert '<abbr tabindex="0" title="a">GPU</abbr>' in result
     assert '<a href="#"><abbr title="b">CPU</abbr></a>' in result
 

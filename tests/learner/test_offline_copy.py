@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
+import make_offline
 import pytest
+from pipeline import offline as offline_copy
 from support import ROOT
-
-sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
-import make_offline  # noqa: E402
-import offline_copy  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

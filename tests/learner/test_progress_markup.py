@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import sys
 
 from bs4 import BeautifulSoup
-from support import ROOT
-
-sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
-import progress_controls  # noqa: E402
+from pipeline import document
+from pipeline import progress as progress_controls
+from support import ROOT, apply_step
 
 JS_FILES = ["assets/javascripts/progress.js", "assets/javascripts/vendor/iframe-worker-shim.js"]
 JS_BUDGET_BYTES = 10 * 1024
@@ -28,7 +26,9 @@ def test_resource_lines_get_a_labelled_checkbox():
     page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="book">'
             '<span class="resource-link__type">Book: </span>Deep &amp; wide</a>: text</li>'
             "<li><a href='/x/'>plain link</a></li></ul>")
-    result, count = progress_controls.add_resource_checkboxes(page)
+    root = document.parse(page)
+    count = progress_controls.add_resource_checkboxes(root)
+    result = document.serialize(root)
     assert count == 1
     item = BeautifulSoup(result, "lxml").select_one("li.progress-resource-item")
     box = item.select_one("label > input[type=checkbox]")
@@ -39,9 +39,9 @@ def test_resource_lines_get_a_labelled_checkbox():
 def test_panel_goes_right_after_the_learning_map():
     page = ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div></div>'
             "<p>b</p>")
-    result = progress_controls.insert_panel(page, "<PANEL>")
+    result = apply_step(progress_controls.insert_panel, page, "<div>PANEL</div>")
     assert result == ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div>'
-                      "</div><PANEL><p>b</p>")
+                      "</div><div>PANEL</div><p>b</p>")
 
 
 def test_map_nodes_get_resource_totals():

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from support import ROOT, run_mkdocs_build
-
-sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
-import resource_health  # noqa: E402
+from pipeline import resource_health
+from support import apply_step, run_mkdocs_build
 
 CHECKED = "2026-11-20T06:00:00Z"
 
@@ -40,7 +36,7 @@ def test_annotate_puts_the_note_at_the_end_of_the_line():
     page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="docs">'
             "A</a>: about A.</li></ul>")
     index = resource_health.results_by_url({"results": [result("https://a.example/", "ok")]})
-    annotated = resource_health.annotate_resources(page, index)
+    annotated = apply_step(resource_health.annotate_resources, page, index)
     assert annotated.endswith(': about A. <span class="resource-health resource-health--ok">'
                               "(Working, checked 20 Nov 2026)</span></li></ul>")
 
@@ -58,15 +54,14 @@ def test_notebook_markdown_cells_are_scanned():
         {"cell_type": "markdown", "source": ["# NB\n", "- [@paper@P](https://p.example/)\n"]},
         {"cell_type": "code", "source": "print('[@tool@T](https://t.example/)')"},
     ]})
-    markdown = resource_health.notebook_markdown(notebook)
-    found = resource_health.resources_in_markdown(markdown, "notebooks/nb.ipynb")
+    found = resource_health.page_inventory("notebooks/nb.ipynb", notebook)
     assert [(r.url, r.page_title) for r in found] == [("https://p.example/", "NB")]
 
 
 def test_broken_report_names_the_file(tmp_path):
     report = tmp_path / "link-check.json"
     report.write_text("{oops", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"link-check.json:1: not valid JSON"):
+    with pytest.raises(ValueError, match=r"link-check.json:1: not valid JSON"):
         resource_health.load_report(report)
 
 

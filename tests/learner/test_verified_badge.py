@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from support import ROOT, run_mkdocs_build
-
-sys.path[:0] = [str(ROOT / "scripts" / "hooks"), str(ROOT / "scripts")]
-import verified_badge  # noqa: E402
-from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256  # noqa: E402
+from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256
+from pipeline import notebook_page, verified_badge
+from support import ROOT, apply_step, run_mkdocs_build
 
 RECORD = {
     "executed_at": "2026-11-25T17:57:43Z", "python": "3.11.7", "torch": "2.13.0+cpu",
@@ -48,16 +44,17 @@ def test_missing_stale_or_failed_record_is_not_verified(record, reason):
     assert "\u2713 Verified" not in badge and "No GPU needed" in badge
 
 
-def test_badge_goes_after_the_button_bar():
-    bar = '<div aria-label="This notebook" class="notebook-buttons" role="group"><a>Colab</a></div>'
-    result = verified_badge.insert_badge(f"<h1>T</h1>{bar}<p>Body</p>", "<div>BADGE</div>")
-    assert result == f"<h1>T</h1>{bar}<div>BADGE</div><p>Body</p>"
+def test_badge_goes_after_the_button_bar_under_the_title():
+    bar = '<div class="notebook-buttons" role="group" aria-label="This notebook"><a>Colab</a></div>'
+    page = "<p>Intro</p><h1>T</h1><p>Body</p>"
+    result = apply_step(notebook_page.insert_header, page, f"{bar}<div>BADGE</div>")
+    assert result == f"<p>Intro</p><h1>T</h1>{bar}<div>BADGE</div><p>Body</p>"
 
 
 def test_invalid_report_names_the_file(tmp_path):
     report = tmp_path / "notebook-runs.json"
     report.write_text('{"notebooks": ', encoding="utf-8")
-    with pytest.raises(PluginError, match=r"notebook-runs.json:1: not valid JSON"):
+    with pytest.raises(ValueError, match=r"notebook-runs.json:1: not valid JSON"):
         verified_badge.load_runs(report)
 
 
@@ -87,5 +84,8 @@ def test_build_shows_verified_stale_and_missing(project_copy, tmp_path):
 
 
 def test_every_notebook_page_has_a_badge(built_site):
-    for notebook in sorted((built_site / "notebooks").glob("*/index.html")):
-        assert badge_text(built_site, notebook.parent.name)
+    notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
+    pages = sorted(page.parent.name for page in (built_site / "notebooks").glob("*/index.html"))
+    assert notebooks and pages == notebooks
+    for slug in pages:
+        assert badge_text(built_site, slug)

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from lc_server import FaultServer
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-
 from linkhealth.cli import main  # noqa: E402 - needs the path above
 
 FAST = """

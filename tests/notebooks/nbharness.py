@@ -25,10 +25,8 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+from notebook_meta import RUNS_REPORT, sources_sha256
 from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from notebook_meta import RUNS_REPORT, sources_sha256  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 MARKER = "__NBHARNESS_VALUES__"

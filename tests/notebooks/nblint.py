@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 
 import nbformat
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from notebook_meta import sources_sha256  # noqa: E402
+from notebook_meta import sources_sha256
 
 SITE = "https://trainingnns.github.io/getting-started-with-neural-networks/"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}

@@ -2,12 +2,8 @@
 
 import json
 import re
-import sys
 
 import pytest
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
 from colab_constraints import (  # noqa: E402
     COLAB_FREEZE,
     constraints,
@@ -16,6 +12,7 @@ from colab_constraints import (  # noqa: E402
     notebook_imports,
     read_pins,
 )
+from support import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 COLAB = read_pins(COLAB_FREEZE)

@@ -1,14 +1,10 @@
 """`make notebooks`: stored outputs come from one clean run, with the sources hash recorded."""
 
-import sys
 
 import nbformat
 import pytest
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
 from execute_notebooks import is_blank_display, merged_streams, refresh  # noqa: E402
-from notebook_meta import sources_sha256  # noqa: E402
+from notebook_meta import sources_sha256
 
 
 def small_notebook(path, data):

@@ -1,29 +1,20 @@
 """Unit tests for the notebook hooks' pure functions, and the build error for a broken notebook."""
 
-import importlib.util
 import json
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT, run_mkdocs_build
-
-HOOKS = ROOT / "scripts" / "hooks"
-sys.path.insert(0, str(HOOKS))
-from notebook_css import prune  # noqa: E402
-from notebook_links import (  # noqa: E402
+from pipeline import document
+from pipeline.notebook_css import prune
+from pipeline.notebook_files import notebook_problem
+from pipeline.notebook_links import (
     RepositorySettingError,
     buttons_html,
     colab_url,
     repository,
 )
-from notebook_pages import alt_texts, move_images_out, pull_styles_and_scripts  # noqa: E402
-
-# "notebooks" is also the name of a folder on sys.path, so load the hook by its path.
-_spec = importlib.util.spec_from_file_location("notebooks_hook", HOOKS / "notebooks.py")
-notebooks_hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(notebooks_hook)
-notebook_problem = notebooks_hook.notebook_problem
+from pipeline.notebook_page import alt_texts, move_images_out, pull_styles_and_scripts
+from support import ROOT, run_mkdocs_build
 
 REPO = "https://github.com/owner/guide"
 ONE_PIXEL_PNG = (
@@ -53,22 +44,21 @@ def test_prune_scopes_global_selectors_to_the_notebook_wrapper():
 
 
 def test_styles_and_scripts_leave_the_content():
-    soup = BeautifulSoup(
+    root = document.parse(
         "<style>.a{}</style><style>['repr of a list']</style>"
-        '<script src="https://cdnjs.example/m.js"></script><p>text</p>',
-        "html.parser",
+        '<script src="https://cdnjs.example/m.js"></script><p>text</p>'
     )
-    assert pull_styles_and_scripts(soup) == [".a{}"]
-    assert str(soup) == "<p>text</p>"
+    assert pull_styles_and_scripts(root) == [".a{}"]
+    assert document.serialize(root) == "<p>text</p>"
 
 
 def test_data_uri_images_become_files_with_their_size():
-    soup = BeautifulSoup(f'<img src="data:image/png;base64,{ONE_PIXEL_PNG}">', "html.parser")
-    files = move_images_out(soup)
+    root = document.parse(f'<img src="data:image/png;base64,{ONE_PIXEL_PNG}">')
+    files = move_images_out(root)
     (name,) = files
-    img = soup.img
-    assert img["src"] == name and name.startswith("figure-") and name.endswith(".png")
-    assert (img["width"], img["height"]) == ("1", "1")
+    img = root.find("img")
+    assert img.get("src") == name and name.startswith("figure-") and name.endswith(".png")
+    assert (img.get("width"), img.get("height")) == ("1", "1")
 
 
 def test_alt_text_comes_from_metadata_or_the_markdown_before():

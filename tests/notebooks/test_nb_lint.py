@@ -11,10 +11,8 @@ import nbformat
 import pytest
 import yaml
 from nblint import RULES, SITE, is_placeholder, source
+from pipeline.notebook_links import colab_url
 from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from notebook_links import colab_url  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 GOOD = ROOT / "notebooks" / "01-first-neural-network.ipynb"

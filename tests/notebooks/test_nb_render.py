@@ -2,17 +2,14 @@
 
 import gzip
 import json
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pipeline.notebook_links import colab_url, edit_url, source_url
 from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from notebook_links import colab_url, edit_url, source_url  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 PAGE_BUDGET_GZIP = 40_000

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 @pytest.fixture(scope="session")
