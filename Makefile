@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
+.PHONY: serve build offline bench test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ build: install-docs
 # Build, check every external URL (needs internet) and internal link; write reports/link-check.*
 links: install-docs install-links
 	$(PY) scripts/check_links.py --build --internal --json reports/link-check.json --markdown reports/link-check.md
+
+# Build speed against Material alone on the same Markdown; figures go to reports/benchmarks.json.
+bench: install-docs
+	$(PY) scripts/bench_build.py
 
 # Our checker vs plain LinkChecker on 150 local URLs (no internet needed).
 bench-links: install-links

@@ -10,35 +10,6 @@
   unmark();
   new MutationObserver(unmark).observe(document.body, { childList: true, subtree: true });
 
-  // Notebook code and output that scrolls sideways must take focus, so keyboards can scroll it
-  // (axe: scrollable-region-focusable), as Material does for its own code blocks. Widths are
-  // read when the browser lays a box out or resizes it, never by forcing a layout: notebook
-  // cells off screen are skipped (content-visibility) until they come near the viewport.
-  const MARK = "scrollFocus";
-  const focusIfScrollable = (entries) => {
-    for (const { target: box } of entries) {
-      if (!box.checkVisibility({ contentVisibilityAuto: true })) continue;
-      if (box.scrollWidth > box.clientWidth) {
-        if (!box.hasAttribute("tabindex")) {
-          box.setAttribute("tabindex", "0");
-          box.dataset[MARK] = "";
-        }
-      } else if (MARK in box.dataset) {
-        box.removeAttribute("tabindex");
-        delete box.dataset[MARK];
-      }
-    }
-  };
-  const sizes = new ResizeObserver(focusIfScrollable);
-  const watchScrollable = () => {
-    sizes.disconnect();
-    for (const box of document.querySelectorAll(".jupyter-wrapper :is(.highlight-ipynb, pre)")) {
-      sizes.observe(box);
-    }
-  };
-  if (window.document$) window.document$.subscribe(watchScrollable);
-  else watchScrollable();
-
   // The skip link must move keyboard focus, not only scroll. Handled here, before instant
   // navigation can treat it as a page load and replace the element that just got focus.
   document.addEventListener(

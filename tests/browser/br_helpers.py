@@ -144,6 +144,6 @@ def render_all_cells(page) -> None:
     """Lay out every notebook cell, as scrolling through the page would.
 
     Code cells off screen are skipped by content-visibility; checks that look at every element
-    (axe) must see them rendered, with the tabindex a11y.js gives boxes that scroll sideways.
+    (axe after scrolling to the end) must see them rendered.
     """
     page.evaluate(RENDER_ALL_CELLS_JS)

@@ -37,9 +37,11 @@ def excused_by(entries: list[dict], path: str, rule: str, target: str) -> dict |
     return None
 
 
-def violations(page, url: str, path: str, entries: list[dict], used: set[int]) -> list[str]:
+def violations(page, url: str, path: str, entries: list[dict], used: set[int],
+               scrolled: bool = True) -> list[str]:
     page.goto(url)  # Material's bundle runs before `load`, so the page is complete here
-    render_all_cells(page)  # code cells off screen are skipped until scrolled to; axe sees all
+    if scrolled:
+        render_all_cells(page)  # as after scrolling to the end: every lazy cell laid out
     found = []
     for violation in AXE.run(page).response["violations"]:
         for node in violation["nodes"]:
@@ -69,6 +71,18 @@ def test_every_page_has_no_axe_violations(page, site_url, all_paths):
     assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
     unused = [entries[i] for i in range(len(entries)) if i not in used]
     assert not unused, f"exceptions that match nothing any more, remove them: {unused}"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_axe_violations_right_after_load(make_context, site_url, all_paths, width):
+    """Before any scrolling, lazily rendered notebook cells must already be keyboard-ready."""
+    page = make_context(viewport={"width": width, "height": 800}).new_page()
+    entries = load_exceptions()
+    found = []
+    for path in all_paths:
+        found += violations(page, site_url + path, path, entries, set(), scrolled=False)
+    assert not found, f"{len(found)} axe violations at {width} px before scrolling:\n" + "\n".join(
+        found)
 
 
 def test_dark_mode_pages_have_no_axe_violations(dark_page, site_url):
