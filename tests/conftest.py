@@ -1,4 +1,4 @@
-"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1."""
+"""Shared fixtures: one strict build of the site per session, served on 127.0.0.1; Chromium."""
 
 from __future__ import annotations
 
@@ -10,6 +10,17 @@ from pathlib import Path
 
 import pytest
 from support import ROOT, run_mkdocs_build
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,3 +70,20 @@ def project_copy(tmp_path) -> Path:
         elif source.exists():
             shutil.copy2(source, copy / name)
     return copy
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The suite's one Chromium fixture (Debian's build; never `playwright install`).
+
+    Module-scoped, not session-scoped: a live sync Playwright keeps an asyncio loop running in
+    the main thread, which would break asyncio.run in tests/linkcheck later in the same run.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` to install Chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

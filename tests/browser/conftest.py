@@ -1,4 +1,4 @@
-"""Browser fixtures: one Chromium per session, a fresh context per test, every request recorded.
+"""Browser fixtures: a fresh context per test on the suite's Chromium, every request recorded.
 
 Every context fails its test when a request leaves the local test servers (the privacy check) or
 when the page logs a console error, unless the test says which errors it expects.
@@ -13,30 +13,8 @@ from pathlib import Path
 
 import pytest
 from br_helpers import Recorder, check_recorder, open_context, origin_of
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 MOBILE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium per module. Not per session: a live sync Playwright keeps an asyncio loop
-    running in the main thread, which breaks every later Playwright start (tests/learner) and
-    asyncio.run (tests/linkcheck) in the same pytest run."""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

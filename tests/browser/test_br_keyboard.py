@@ -85,6 +85,8 @@ def test_tab_reaches_skip_link_search_and_every_map_node(page, site_url):
     stops = tab_through(page, wanted)
     assert stops[0] == "skip", f"the first Tab stop should be the skip link, got {stops[0]}"
     assert wanted <= set(stops), f"never reached: {sorted(wanted - set(stops))}"
+    map_stops = [stop for stop in stops if stop.startswith("map:")]
+    assert map_stops == [f"map:{slug}" for slug in section_slugs()], "map nodes out of order"
 
 
 def test_skip_link_moves_focus_past_the_header(page, site_url):

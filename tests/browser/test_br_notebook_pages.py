@@ -95,3 +95,30 @@ def test_notebook_styles_survive_instant_navigation(page, site_url):
     wait_for_page(page, f"{site_url}notebooks/{name}/")
     assert same_document(page), "expected instant navigation, got a full page load"
     assert page.evaluate(STYLE_PROBE_JS) == direct, "styles differ after instant navigation"
+
+
+CONTRAST_JS = """
+(el) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = rgb(c).map((v) => v / 255).map((v) =>
+      v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const fg = lum(getComputedStyle(el).color);
+  const bg = lum(getComputedStyle(document.querySelector(".md-main")).backgroundColor
+              .includes("rgba(0, 0, 0, 0)") ? getComputedStyle(document.body).backgroundColor
+              : getComputedStyle(document.querySelector(".md-main")).backgroundColor);
+  return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_prompts_have_enough_contrast(page, dark_page, site_url, dark):
+    shown = dark_page if dark else page
+    shown.goto(f"{site_url}notebooks/{notebook_names()[0]}/")
+    for selector in (".jp-InputPrompt", ".jp-OutputPrompt"):
+        element = shown.locator(selector).first
+        assert element.evaluate(CONTRAST_JS) >= 4.5, f"{selector}, dark={dark}"
+        assert element.evaluate("el => getComputedStyle(el).opacity") == "1"

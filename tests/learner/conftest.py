@@ -1,16 +1,11 @@
-"""Fixtures of the learner browser tests: one Chromium per module, a recording page per test."""
+"""Fixtures of the learner browser tests: a recording page per test on the suite's Chromium."""
 
 from __future__ import annotations
 
 import pytest
-from learner_browser import launch_chromium, recording_page
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    yield from launch_chromium()
+from learner_browser import recording_page
 
 
 @pytest.fixture
-def learner(chromium):
-    yield from recording_page(chromium)
+def learner(browser):
+    yield from recording_page(browser)

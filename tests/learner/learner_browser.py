@@ -1,30 +1,8 @@
-"""Browser helpers for the learner tests: launch Chromium, record what a page requests.
-
-tests/learner/conftest.py wraps these in module-scoped fixtures, so this Playwright instance is
-stopped before another folder's tests start theirs (the sync API allows one running instance
-per thread).
-"""
+"""Browser helpers for the learner tests: a page that records what it requests."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking"]
-
-
-def launch_chromium() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` to install Chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class RecordingPage:

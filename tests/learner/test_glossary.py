@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from pipeline import glossary
-from support import ROOT, apply_step, run_mkdocs_build
+from support import ROOT, apply_step
 
 TERMS = glossary.parse_glossary((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
 
@@ -103,11 +103,3 @@ def test_glossary_comes_after_notebooks_and_before_contact(built_site):
     glossary_at = next(i for i, href in enumerate(hrefs) if href.rstrip("/").endswith("glossary"))
     contact_at = next(i for i, href in enumerate(hrefs) if href.rstrip("/").endswith("contact"))
     assert last_notebook < glossary_at < contact_at
-
-
-def test_duplicate_term_fails_the_build(project_copy, tmp_path):
-    source = project_copy / glossary.GLOSSARY_FILE
-    source.write_text(source.read_text(encoding="utf-8") + "*[EPOCH]: Again.\n", encoding="utf-8")
-    result = run_mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "'EPOCH' is already defined" in result.stderr

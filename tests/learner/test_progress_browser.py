@@ -139,8 +139,8 @@ def test_bad_import_changes_nothing_and_says_why(learner, site_url, tmp_path, co
     assert stored(page) == before
 
 
-def test_without_javascript_the_controls_stay_hidden(chromium, site_url):
-    context = chromium.new_context(java_script_enabled=False)
+def test_without_javascript_the_controls_stay_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}{SECTION}/")
     assert page.locator(TOGGLE).count() == 1

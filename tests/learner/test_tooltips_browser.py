@@ -73,8 +73,8 @@ def test_hovering_another_term_moves_the_tooltip(learner, site_url):
     assert page.locator(TIP).count() == 1
 
 
-def test_tap_on_a_phone_opens_it_inside_the_viewport(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
+def test_tap_on_a_phone_opens_it_inside_the_viewport(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
                                    is_mobile=True)
     page = context.new_page()
     page.goto(f"{site_url}{NOTEBOOK}")

@@ -14,7 +14,7 @@ from pipeline.notebook_links import (
     repository,
 )
 from pipeline.notebook_page import alt_texts, move_images_out, pull_styles_and_scripts
-from support import ROOT, run_mkdocs_build
+from support import ROOT
 
 REPO = "https://github.com/owner/guide"
 ONE_PIXEL_PNG = (
@@ -126,15 +126,3 @@ def test_schema_errors_name_file_and_place(tmp_path):
 def test_a_valid_notebook_has_no_problem():
     path = ROOT / "notebooks" / "01-first-neural-network.ipynb"
     assert notebook_problem(path, "x") is None
-
-
-@pytest.mark.slow
-def test_malformed_notebook_fails_the_build_naming_the_file(project_copy, tmp_path):
-    broken = project_copy / "notebooks" / "02-pytorch-and-keras.ipynb"
-    lines = broken.read_text(encoding="utf-8").splitlines()
-    lines[5] = lines[5] + ","  # a stray comma: invalid JSON on line 6
-    broken.write_text("\n".join(lines), encoding="utf-8")
-    result = run_mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "notebooks/02-pytorch-and-keras.ipynb:6:" in result.stderr
-    assert "not valid JSON" in result.stderr

@@ -1,0 +1,99 @@
+"""The pipeline's wiring: each MkDocs event turns a step's bad-input error into a build error.
+
+Called directly, without a build: tests/test_build.py keeps the two real failing builds
+(MkDocs' own link and anchor validation), which no function call can stand in for.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import mkdocs_hooks
+import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from support import ROOT
+
+
+def markdown_page(src_uri: str, source: str):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=source))
+
+
+def run_markdown(src_uri: str, source: str) -> str:
+    return mkdocs_hooks.on_page_markdown(source, markdown_page(src_uri, source), None, None)
+
+
+def test_notebooks_join_the_files_before_mkdocs_jupyter_looks():
+    # Without this priority the build silently ships raw .ipynb files.
+    assert mkdocs_hooks.on_files.mkdocs_priority == 100
+
+
+def test_unknown_resource_type_fails_naming_file_and_line():
+    source = "# Contact\n\n- [@video@Fine](https://a.example)\n- [@podcast@Show](https://b.example)\n"
+    with pytest.raises(PluginError, match=r"contact\.md:4: unknown resource type '@podcast@'"):
+        run_markdown("contact.md", source)
+
+
+def test_broken_front_matter_fails_naming_file_and_line():
+    source = "---\ndescription: Reach us: anytime\n---\n# Contact\n"
+    with pytest.raises(PluginError, match=r"contact\.md:2: front matter is not valid YAML"):
+        run_markdown("contact.md", source)
+
+
+def test_a_good_page_passes_unchanged():
+    source = "# Contact\n\n- [@docs@Docs](https://d.example/): fine.\n"
+    assert run_markdown("contact.md", source) == source
+
+
+def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    good = json.loads((ROOT / "notebooks" / "01-first-neural-network.ipynb").read_text("utf-8"))
+    lines = json.dumps(good, indent=1).splitlines()
+    lines[5] += ","  # a stray comma: invalid JSON on line 6
+    (notebooks / "02-broken.ipynb").write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True)
+    with pytest.raises(PluginError, match=r"notebooks/02-broken\.ipynb:6:.*not valid JSON"):
+        mkdocs_hooks.on_files(Files([]), config)
+
+
+def test_a_repeated_glossary_term_fails_the_configuration(tmp_path):
+    terms = tmp_path / "docs" / "glossary-terms.md"
+    terms.parent.mkdir()
+    terms.write_text("*[Epoch]: One pass.\n*[EPOCH]: Again.\n", encoding="utf-8")
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml"),
+              "repo_url": "https://github.com/owner/guide", "extra": {"default_branch": "main"}}
+    with pytest.raises(PluginError, match="glossary-terms.md:2: 'EPOCH' is already defined"):
+        mkdocs_hooks.on_config(ConfigLike(config))
+
+
+class ConfigLike(dict):
+    """The little of MkDocs' config that on_config reads before it fails."""
+
+    def __getattr__(self, name):
+        return self[name]
+
+
+def test_content_steps_run_in_order_on_one_tree(tmp_path, monkeypatch):
+    """Rendered typed links get their health note and checkbox in one pass."""
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"), url="python/",
+                           title="5 Python", is_homepage=False)
+    html = '<ul><li><a href="https://a.example/">@docs@A</a>: about A.</li></ul>'
+    out = mkdocs_hooks.on_page_content(html, page, None, None)
+    assert '<input type="checkbox" data-progress-resource="https://a.example/">' in out
+    assert 'class="resource-link" data-resource-type="docs"' in out
+    assert out.index("resource-link__type") < out.index("resource-health--unchecked")
+    assert "Mark as done" in out
+    assert mkdocs_hooks.build.resource_totals == {"python": 1}
+
+
+def test_the_hooks_module_is_the_only_one_registered():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = [line.strip()[2:] for line in text.split("\nhooks:\n")[1].split("\n\n")[0].splitlines()
+             if line.strip().startswith("- ")]
+    assert hooks == ["scripts/mkdocs_hooks.py"]
+    assert Path(ROOT / hooks[0]).is_file()
