@@ -18,6 +18,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from notebook_meta import code_sources
+
 ROOT = Path(__file__).resolve().parents[1]
 COLAB_FREEZE = ROOT / "requirements" / "colab" / "pip-freeze.txt"
 LOCAL_CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
@@ -65,10 +67,8 @@ def cell_imports(code: str) -> set[str]:
 
 def notebook_imports(notebook: dict) -> set[str]:
     modules = set()
-    for cell in notebook.get("cells", []):
-        if cell.get("cell_type") == "code":
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            modules |= cell_imports(source)
+    for source in code_sources(notebook):
+        modules |= cell_imports(source)
     return modules
 
 

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from notebook_meta import cell_source
+
 RUN_LENGTH = 10
 URL = re.compile(r"https?://[^\s)\]>\"']+")
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -45,7 +47,7 @@ def text_of_file(path: Path) -> str:
     """Markdown as is; a notebook as the joined sources of its cells."""
     if path.suffix == ".ipynb":
         notebook = json.loads(path.read_text(encoding="utf-8"))
-        return "\n\n".join("".join(cell.get("source", "")) for cell in notebook.get("cells", []))
+        return "\n\n".join(cell_source(cell) for cell in notebook.get("cells", []))
     return path.read_text(encoding="utf-8", errors="replace")
 
 

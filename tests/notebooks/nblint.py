@@ -10,7 +10,7 @@ import ast
 import re
 
 import nbformat
-from notebook_meta import sources_sha256
+from notebook_meta import cell_source, sources_sha256
 
 SITE = "https://trainingnns.github.io/getting-started-with-neural-networks/"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -22,7 +22,7 @@ PLACEHOLDER = "This notebook is being written."
 
 
 def source(cell) -> str:
-    return cell.source if isinstance(cell.source, str) else "".join(cell.source)
+    return cell_source(cell)
 
 
 def code_cells(nb) -> list:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import skimage.data
 from nbharness import NOTEBOOKS, run_notebook
+from notebook_meta import code_sources
 
 NAME = "08-data-analysis.ipynb"
 PARAMS = {"EPOCHS": 10, "IMAGE_SIZE": 32, "N_AUGMENT": 2, "SEED": 0}
@@ -31,7 +32,7 @@ def run(tmp_path_factory):
 
 def skimage_samples_used() -> set[str]:
     notebook = json.loads((NOTEBOOKS / NAME).read_text(encoding="utf-8"))
-    code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    code = "\n".join(code_sources(notebook))
     return set(re.findall(r"\bdata\.(\w+)\(\)", code))
 
 

@@ -12,6 +12,7 @@ from colab_constraints import (  # noqa: E402
     notebook_imports,
     read_pins,
 )
+from notebook_meta import code_sources
 from support import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -20,11 +21,7 @@ PIP_LINE = re.compile(r"^%pip install\s+(.*)$")
 
 
 def cells(notebook: dict) -> list[str]:
-    return [
-        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-        for c in notebook["cells"]
-        if c["cell_type"] == "code"
-    ]
+    return code_sources(notebook)
 
 
 def pip_installs(notebook: dict) -> dict[str, str]:
