@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
+.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ links: install-docs install-links
 # Build speed against Material alone on the same Markdown; figures go to reports/benchmarks.json.
 bench: install-docs
 	$(PY) scripts/bench_build.py
+
+# Every notebook's test-mode run time, with the settings its test uses.
+bench-notebooks: install-test
+	PYTHONPATH=tests:tests/notebooks $(PY) scripts/bench_notebooks.py
 
 # Our checker vs plain LinkChecker on 150 local URLs (no internet needed).
 bench-links: install-links

@@ -23,6 +23,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from bench_record import record
+
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -216,6 +218,7 @@ def main(argv=None) -> int:
             print(f"{row['page']} {row['form_factor']} failing audits: {row['failed_audits']}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n")
+    record("pages", {"rows": rows, "over_budget": breaches})
     for breach in breaches:
         print(f"OVER BUDGET: {breach}")
     return 1 if breaches else 0

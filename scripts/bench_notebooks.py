@@ -1,12 +1,13 @@
 """Time every notebook's test-mode run, with exactly the settings its test module uses.
 
-    .venv/bin/python scripts/bench_notebooks.py
+    make bench-notebooks    (puts tests/ and tests/notebooks/ on PYTHONPATH)
 
 Each tests/notebooks/test_nb_NN_*.py module names its notebook (NAME) and builds its run
 settings, stand-in data included, with run_kwargs(tmp_path) (or, for modules that keep them in
 tests/notebooks/params.py, TEST_PARAMS[NAME] plus standins.prepare_env).
 Budget: all notebooks under 5 minutes on the 2-core CI machine.
-Exit status 1 when a notebook fails or the total is over budget.
+Exit status 1 when a notebook fails or the total is over budget. The figures go to
+reports/benchmarks.json under "notebooks".
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_record import record
+
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DIR = ROOT / "tests" / "notebooks"
 BUDGET_SECONDS = 300
-sys.path[:0] = [str(ROOT / "tests"), str(TEST_DIR)]
 
 
 def test_modules() -> list:
@@ -51,6 +53,11 @@ def time_one(module) -> tuple[str, float | None, str]:
 
 
 def main() -> int:
+    try:
+        import nbharness  # noqa: F401 - lives in tests/notebooks
+    except ImportError:
+        print("bench_notebooks: run it as `make bench-notebooks`", file=sys.stderr)
+        return 2
     rows = [time_one(module) for module in test_modules()]
     total = sum(seconds or 0 for _, seconds, _ in rows)
     print(f"{'notebook':40} {'seconds':>8}  result")
@@ -59,6 +66,8 @@ def main() -> int:
         print(f"{name:40} {shown}  {result}")
     print(f"{'total':40} {total:8.1f}  budget {BUDGET_SECONDS} s")
     failed = any(seconds is None for _, seconds, _ in rows)
+    record("notebooks", {"test_mode_seconds": {name: seconds for name, seconds, _ in rows},
+                         "total_seconds": round(total, 1), "budget_seconds": BUDGET_SECONDS})
     return 1 if failed or total > BUDGET_SECONDS else 0
 
 
