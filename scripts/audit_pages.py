@@ -11,19 +11,16 @@ for each page and form factor, then every budget it breaks. Exit codes: 0 within
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 from bench_record import record
+from local_site import mkdocs_build, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
@@ -38,62 +35,14 @@ PAGES = {
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HTML_BUDGET_KB = {"home": 15, "section": 15, "notebook": 40}
 MOBILE_BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml")
 
 
 class UsageError(Exception):
     """Bad arguments or a missing tool; exit code 2."""
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: gzip for text types, 404.html for unknown paths, a short cache lifetime."""
-
-    def do_GET(self):  # noqa: N802 - name fixed by the base class
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        status = 200
-        if not path.is_file():
-            status, path = 404, Path(self.directory) / "404.html"
-        body = path.read_bytes()
-        content_type = self.guess_type(str(path))
-        gzipped = content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get(
-            "Accept-Encoding", ""
-        )
-        if gzipped:
-            body = gzip.compress(body, compresslevel=6)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path):
-    """Serve `site_dir` on 127.0.0.1 at an ephemeral port; yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def build_site(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = mkdocs_build(ROOT, site_dir, {"SITE_URL": site_url})
     if result.returncode != 0:
         raise UsageError(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 

@@ -8,21 +8,19 @@ one folder; unzip it anywhere and open index.html in a browser.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from local_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER_IN_ZIP = "getting-started-offline"
 
 
 def build(project: Path, site_dir: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)  # the offline copy has no server address
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    # The offline copy has no server address: SITE_URL is dropped.
+    result = mkdocs_build(project, site_dir, {"OFFLINE": "true", "SITE_URL": None})
     if result.returncode != 0:
         sys.exit(f"offline build failed:\n{result.stderr[-4000:]}")
 

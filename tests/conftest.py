@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from local_site import serve
 from support import ROOT, run_mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,24 +21,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
-    """Serve an empty folder first, so the build can use the server's real port as site_url."""
+    """Serve an empty folder first, so the build can use the server's real port as site_url.
+
+    Like GitHub Pages, the server answers unknown paths with the site's 404.html.
+    """
     site_dir = tmp_path_factory.mktemp("served") / "site"
     site_dir.mkdir()
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    yield base_url, site_dir
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir) as base_url:
+        yield base_url, site_dir
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,6 @@ when the page logs a console error, unless the test says which errors it expects
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -85,35 +82,3 @@ def notebook_paths(all_paths) -> list[str]:
     paths = [path for path in all_paths if path.startswith("notebooks/")]
     assert paths, "the build has no notebook pages under /notebooks/"
     return paths
-
-
-# ---- A static host that answers unknown URLs with 404.html, like GitHub Pages -----------------
-
-
-class NotFoundPageHandler(http.server.SimpleHTTPRequestHandler):
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
-@pytest.fixture(scope="session")
-def pages_host(built_site):
-    """The built site on a second local server that serves 404.html for unknown URLs."""
-    handler = functools.partial(NotFoundPageHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()

@@ -9,13 +9,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def missing(recorder, pages_host):
+def missing(recorder, site_url):
     """URL of an unknown path on the 404-serving host; its 404 status is the one expected error."""
 
     def url(path: str) -> str:
-        recorder.allowed_origins.add(origin_of(pages_host))
-        recorder.expected_errors.append(f"status of 404 (Not Found) ({pages_host}{path})")
-        return pages_host + path
+        recorder.allowed_origins.add(origin_of(site_url))
+        recorder.expected_errors.append(f"status of 404 (Not Found) ({site_url}{path})")
+        return site_url + path
 
     return url
 
@@ -33,10 +33,10 @@ def test_unknown_url_shows_the_404_page(page, missing, path):
     }, "the 404 page lost Material's stylesheet"
 
 
-def test_404_page_leads_home(page, missing, pages_host):
+def test_404_page_leads_home(page, missing, site_url):
     page.goto(missing("missing/page/"))
     page.locator("article.md-content__inner a", has_text="home").first.click()
-    wait_for_page(page, pages_host)
+    wait_for_page(page, site_url)
 
 
 def test_404_page_fits_a_phone(mobile_page, missing):

@@ -1,0 +1,95 @@
+"""Build the site and serve it on 127.0.0.1: the one copy used by scripts and tests alike.
+
+`serve` behaves like a static host such as GitHub Pages: an unknown path answers 404 with the
+site's own 404.html, and text types are gzipped when the client asks (as Lighthouse does).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                "image/svg+xml")
+
+
+def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None,
+                 timeout: int = 600) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of `project` into `site_dir`; the finished process, output kept."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    for name, value in (env or {}).items():
+        if value is None:
+            full_env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=full_env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Files as they are; 404.html for unknown paths; gzip for text when asked."""
+
+    def do_GET(self):  # noqa: N802 - name fixed by the base class
+        self.answer(send_body=True)
+
+    def do_HEAD(self):  # noqa: N802 - name fixed by the base class
+        self.answer(send_body=False)
+
+    def answer(self, send_body: bool) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return self.redirect_to_folder()
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            status, path = 404, Path(self.directory) / "404.html"
+            if not path.is_file():
+                return self.send_error(404)
+        body = path.read_bytes()
+        content_type = self.guess_type(str(path))
+        gzipped = content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get(
+            "Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def redirect_to_folder(self) -> None:
+        path, _, query = self.path.partition("?")
+        self.send_response(301)
+        self.send_header("Location", path + "/" + (f"?{query}" if query else ""))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL (ending in '/')."""
+    handler = functools.partial(StaticHost, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
