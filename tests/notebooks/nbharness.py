@@ -6,6 +6,12 @@
 
 The notebook runs as a temp copy, in a temp working directory, on a real ipykernel of the
 venv that runs pytest, with network access pointed at a dead proxy so it stays offline.
+
+The copy also runs the worked solution of every "Try it yourself" exercise (the ```python block
+in each exercise's "Solution" details), after the values are collected; `run.solutions` lists
+the exercises whose solution ran. A run whose kernel read stand-in data (its env names the
+stand-in hashes) comes back marked, notebook and every output, so that the lint rejects those
+outputs if anyone stores them.
 """
 
 from __future__ import annotations
@@ -30,6 +36,15 @@ from support import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 MARKER = "__NBHARNESS_VALUES__"
+# Set on a notebook, and on each of its outputs, that a kernel made from stand-in data.
+STANDIN_MARK = "nbharness_standin_data"
+STANDIN_ENV = "NB_STANDIN_HASHES"  # kernel_guard.ENV_HASHES: present only with stand-ins
+SOLUTION_TAG = "exercise-solution"
+EXERCISE_HEADING = re.compile(r"^###\s+(.+)$", re.M)
+SOLUTION_BLOCK = re.compile(
+    r"<summary>\s*Solution\s*</summary>(.*?)</details>", re.S | re.I
+)
+PYTHON_FENCE = re.compile(r"```python\n(.*?)\n```", re.S)
 # A closed local port: any HTTP(S) download in a notebook fails at once instead of reaching out.
 OFFLINE_ENV = {
     key: "http://127.0.0.1:9" for key in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")
@@ -79,6 +94,30 @@ class NotebookRun:
     values: dict = field(default_factory=dict)
     seconds: float = 0.0
     notebook: nbformat.NotebookNode | None = None
+    solutions: list[str] = field(default_factory=list)
+
+
+def exercise_solutions(notebook) -> list[tuple[str, str]]:
+    """(exercise title, solution code) for every exercise whose Solution block holds Python."""
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+        heading = EXERCISE_HEADING.search(text)
+        for block in SOLUTION_BLOCK.findall(text):
+            code = "\n\n".join(PYTHON_FENCE.findall(block))
+            if code.strip():
+                found.append((heading.group(1).strip() if heading else "exercise", code))
+    return found
+
+
+def mark_standin_outputs(notebook, files: list[str]) -> None:
+    """Mark a notebook run on stand-in data, and each of its outputs, for the lint to reject."""
+    notebook.metadata[STANDIN_MARK] = {"files": sorted(files)}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.setdefault("metadata", {})[STANDIN_MARK] = True
 
 
 def notebook_path(name: str | Path) -> Path:
@@ -89,12 +128,21 @@ def notebook_path(name: str | Path) -> Path:
     return path
 
 
-def prepared_copy(source: Path, collect: list[str], workdir: Path) -> Path:
-    """Write the notebook plus a value-collecting cell into workdir."""
+def prepared_copy(
+    source: Path, collect: list[str], workdir: Path, extra=(), solutions: bool = True
+) -> Path:
+    """Write the notebook plus extra cells, a value-collecting cell and the exercise solutions
+    into workdir."""
     notebook = nbformat.read(source, as_version=4)
+    notebook.cells += [nbformat.v4.new_code_cell(code) for code in extra]
     if collect:
         code = COLLECT_CELL.replace("MARKER", repr(MARKER)).replace("NAMES", repr(list(collect)))
         notebook.cells.append(nbformat.v4.new_code_cell(code))
+    for title, code in exercise_solutions(notebook) if solutions else []:
+        cell = nbformat.v4.new_code_cell(code)
+        cell.metadata["tags"] = [SOLUTION_TAG]
+        cell.metadata["exercise"] = title
+        notebook.cells.append(cell)
     copy = workdir / f"input-{source.name}"
     nbformat.write(notebook, copy)
     return copy
@@ -163,6 +211,17 @@ def collected_values(notebook: nbformat.NotebookNode) -> dict:
     return {}
 
 
+def solutions_run(notebook) -> list[str]:
+    """Titles of the exercise solutions that executed without an error."""
+    return [
+        cell.metadata.get("exercise", "")
+        for cell in notebook.cells
+        if SOLUTION_TAG in cell.metadata.get("tags", [])
+        and cell.get("execution_count") is not None
+        and not any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+    ]
+
+
 def package_version(name: str) -> str | None:
     try:
         return metadata.version(name)
@@ -225,10 +284,14 @@ def run_notebook(
     timeout: int = 300,
     budget: float | None = None,
     record: bool = True,
+    extra: list[str] | tuple[str, ...] = (),
+    solutions: bool = True,
 ) -> NotebookRun:
     """Execute notebooks/<name> with papermill; raise NotebookFailed naming the failing cell.
 
     timeout is per cell; budget (default 3 x timeout) caps the whole run, kernel start included.
+    extra: code cells run after the notebook, before the values are collected (probes).
+    solutions: also run every exercise's worked solution, after the values are collected.
     """
     source = notebook_path(name)
     name = source.name
@@ -236,7 +299,7 @@ def run_notebook(
     budget = budget or 3 * timeout
     with tempfile.TemporaryDirectory(prefix="nbrun-") as tmp:
         workdir = Path(tmp)
-        copy = prepared_copy(source, list(collect), workdir)
+        copy = prepared_copy(source, list(collect), workdir, extra, solutions)
         output = workdir / f"output-{source.name}"
         command = papermill_command(copy, output, parameters, workdir, timeout)
         full_env = {**os.environ, **BASE_ENV, **(env or {})}
@@ -248,10 +311,24 @@ def run_notebook(
                 update_runs_report(name, run_record(source, seconds, passed=False))
             raise NotebookFailed(failure_message(name, result, output, budget))
         executed = nbformat.read(output, as_version=4)
+        if full_env.get(STANDIN_ENV):
+            standins = json.loads(Path(full_env[STANDIN_ENV]).read_text(encoding="utf-8"))
+            mark_standin_outputs(executed, [Path(p).name for p in standins])
+            nbformat.write(executed, output)
     values = collected_values(executed)
     missing = [n for n in collect if n not in values]
     if missing:
         raise NotebookFailed(f"notebook {name} ran but did not report {missing}")
     if record:
         update_runs_report(name, run_record(source, seconds, passed=True))
-    return NotebookRun(name=name, values=values, seconds=seconds, notebook=executed)
+    return NotebookRun(
+        name=name, values=values, seconds=seconds, notebook=executed,
+        solutions=solutions_run(executed),
+    )  # fmt: skip
+
+
+def assert_every_solution_ran(run: NotebookRun) -> None:
+    """The notebook has 3-5 exercises with code solutions, and every one of them ran."""
+    expected = [title for title, _ in exercise_solutions(nbformat.read(notebook_path(run.name), 4))]
+    assert 3 <= len(expected) <= 5, f"{run.name}: expected 3 to 5 exercise solutions: {expected}"
+    assert run.solutions == expected, f"{run.name}: solutions that ran: {run.solutions}"

@@ -7,9 +7,12 @@ so test_nb_lint.py can run it on the real notebooks and on deliberately broken o
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 
 import nbformat
+from nbharness import STANDIN_MARK
 from notebook_meta import cell_source, sources_sha256
 
 SITE = "https://trainingnns.github.io/getting-started-with-neural-networks/"
@@ -17,7 +20,21 @@ KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3
 MAX_CODE_LINES = 25
 MAX_EPOCHS = 200  # NumPy/tiny-model notebooks count epochs like the Playground does
 UPPER = re.compile(r"^[A-Z][A-Z0-9_]*$")
-SECTIONS = ["## What you'll learn", "## Prerequisites", "## Summary", "## Next steps"]
+EXERCISES = "## Try it yourself"
+SECTIONS = ["## What you'll learn", "## Prerequisites", "## Summary", "## Next steps", EXERCISES]
+MIN_EXERCISES, MAX_EXERCISES = 3, 5
+# An absolute path on somebody's machine: a home or work folder, a temp folder, a venv's lib, C:\.
+MACHINE_PATH = re.compile(
+    r"(?<![\w.~/-])(?:/(?:home|Users|work|root|tmp|private|var/folders|opt|mnt|srv|usr/local|usr/lib)"
+    r"/[^\s'\"<>]*|[A-Za-z]:\\\\?[^\s'\"<>]+)"
+)
+# "torch 2.13.0+cpu", "numpy==2.1.3", "Keras v3.13.2": a package name, then a version number.
+VERSION = re.compile(
+    r"\b(torch|pytorch|numpy|pandas|keras|optuna|scikit-learn|sklearn|scikit-image|skimage"
+    r"|matplotlib|tensorboard|scipy|python)(?:\s+v?|==)(\d+\.\d+(?:\.\d+)?(?:[+.][\w.]+)?)",
+    re.I,
+)
+VERSION_ALIASES = {"pytorch": "torch", "sklearn": "scikit-learn", "skimage": "scikit-image"}
 PLACEHOLDER = "This notebook is being written."
 
 
@@ -241,4 +258,149 @@ def check_outputs(nb) -> list[str]:
 RULES = [
     check_valid, check_metadata, check_structure, check_no_tex, check_setup_and_imports,
     check_keras_backend, check_parameters, check_short_cells, check_outputs,
+]  # fmt: skip
+
+
+def output_texts(nb):
+    """(code cell number, text) for every text an output shows: streams, results, tracebacks."""
+    for number, cell in enumerate(code_cells(nb), start=1):
+        for output in cell.get("outputs", []):
+            texts = [output.get("text", "")] + list(output.get("traceback", []))
+            for mime, value in output.get("data", {}).items():
+                if mime.startswith("text/") or mime.endswith("json"):
+                    texts.append(value if isinstance(value, str) else "".join(map(str, value)))
+            for text in texts:
+                if text:
+                    yield number, text if isinstance(text, str) else "".join(text)
+
+
+def check_no_stderr(nb) -> list[str]:
+    """A warning stored on the page is noise at best, and it often shows a machine's paths."""
+    cells = [
+        number for number, cell in enumerate(code_cells(nb), start=1)
+        if any(o.get("output_type") == "stream" and o.get("name") == "stderr" for o in cell.outputs)
+    ]  # fmt: skip
+    return [f"code cells {cells} stored stderr output; fix its cause and rerun"] if cells else []
+
+
+def check_no_machine_paths(nb) -> list[str]:
+    for number, text in output_texts(nb):
+        if match := MACHINE_PATH.search(text):
+            return [f"code cell {number}: an output shows the absolute path {match.group(0)!r}"]
+    return []
+
+
+def check_versions(nb) -> list[str]:
+    """Printed versions must be the ones metadata.guide.environment says made the outputs."""
+    environment = nb.metadata.get("guide", {}).get("environment")
+    has_outputs = any(c.outputs for c in code_cells(nb))
+    if nb.metadata.get("guide", {}).get("data") == "package" and has_outputs and not environment:
+        return ["stored outputs without metadata.guide.environment: run `make notebooks`"]
+    recorded = dict((environment or {}).get("packages", {}))
+    if environment and environment.get("python"):
+        recorded["python"] = environment["python"]
+    problems = []
+    for number, text in output_texts(nb):
+        for name, version in VERSION.findall(text):
+            name = VERSION_ALIASES.get(name.lower(), name.lower())
+            have = recorded.get(name)
+            prefixes = (version + ".", version + "+")
+            same = have is not None and (have == version or have.startswith(prefixes))
+            if not same:
+                problems.append(
+                    f"code cell {number} prints {name} {version}, but metadata.guide.environment "
+                    f"records {name} {have}: rerun `make notebooks` in the environment you mean"
+                )
+    return problems
+
+
+def check_no_standin_outputs(nb) -> list[str]:
+    """The test harness marks what a kernel made from stand-in data; it must never be stored."""
+    marked = STANDIN_MARK in nb.metadata or any(
+        STANDIN_MARK in o.get("metadata", {}) for c in code_cells(nb) for o in c.outputs
+    )
+    return ["outputs made on stand-in data (marked by the test harness): clear them"] * marked
+
+
+def check_parameter_comments(nb) -> list[str]:
+    """Every parameter says what it controls, in a comment on its line."""
+    cells = tagged(nb, "parameters")
+    if len(cells) != 1:
+        return []
+    text = "\n".join(
+        "pass" if line.lstrip().startswith(("%", "!")) else line
+        for line in source(cells[0]).splitlines()
+    )
+    comments = {
+        token.start[0] for token in tokenize.generate_tokens(io.StringIO(text).readline)
+        if token.type == tokenize.COMMENT
+    }  # fmt: skip
+    return [
+        f"parameters line {statement.lineno}: add a comment saying what it controls"
+        for statement in python_ast(cells[0]).body
+        if not comments & set(range(statement.lineno, statement.end_lineno + 1))
+    ]
+
+
+def check_runtime_defaults(nb) -> list[str]:
+    """`def f(epochs=EPOCHS)` freezes the value at definition: a later edit of the parameters
+    cell would be silently ignored. Default to None and read the parameter in the body."""
+    cells = tagged(nb, "parameters")
+    if len(cells) != 1:
+        return []
+    names = {
+        s.targets[0].id for s in python_ast(cells[0]).body
+        if isinstance(s, ast.Assign) and isinstance(s.targets[0], ast.Name)
+    }  # fmt: skip
+    problems = []
+    for number, cell in enumerate(code_cells(nb), start=1):
+        for node in ast.walk(python_ast(cell)):
+            if not isinstance(node, ast.FunctionDef | ast.Lambda):
+                continue
+            defaults = node.args.defaults + [d for d in node.args.kw_defaults if d is not None]
+            used = sorted({n.id for d in defaults for n in ast.walk(d) if isinstance(n, ast.Name)})
+            if bad := [n for n in used if n in names]:
+                problems.append(
+                    f"code cell {number}: a default of {getattr(node, 'name', 'lambda')}() reads "
+                    f"{bad} when it is defined; default to None and read it in the body"
+                )
+    return problems
+
+
+def check_exercises(nb) -> list[str]:
+    """"Try it yourself": 3-5 exercises, each a '### ' cell with a Hint and a Solution details
+    block; the solution holds Python for the tests to run; one exercise asks for a prediction."""
+    start = markdown_index(nb, EXERCISES)
+    if start is None:
+        return []  # check_structure reports the missing section
+    exercises, problems = [], []
+    for cell in nb.cells[start + 1:]:
+        text = source(cell)
+        if cell.cell_type == "markdown" and text.startswith("## "):
+            found = text.splitlines()[0]
+            problems.append(f"'{EXERCISES}' must be the last section; found {found!r}")
+            break
+        if cell.cell_type == "markdown" and text.startswith("### "):
+            exercises.append(text)
+    if not MIN_EXERCISES <= len(exercises) <= MAX_EXERCISES:
+        problems.append(
+            f"'{EXERCISES}' needs {MIN_EXERCISES} to {MAX_EXERCISES} exercises ('### ' cells), "
+            f"found {len(exercises)}"
+        )
+    for text in exercises:
+        title = text.splitlines()[0]
+        for part in ("Hint", "Solution"):
+            if not re.search(rf"<details>\s*<summary>\s*{part}\s*</summary>", text, re.I):
+                problems.append(f"{title}: needs a collapsible <details><summary>{part}</summary>")
+        solution = re.search(r"<summary>\s*Solution\s*</summary>(.*?)</details>", text, re.S | re.I)
+        if solution and "```python" not in solution.group(1):
+            problems.append(f"{title}: the solution needs a ```python block the tests can run")
+    if exercises and not any("predict" in text.lower() for text in exercises):
+        problems.append("one exercise must ask the reader to predict the outcome before running it")
+    return problems
+
+
+RULES += [
+    check_no_stderr, check_no_machine_paths, check_versions, check_no_standin_outputs,
+    check_parameter_comments, check_runtime_defaults, check_exercises,
 ]  # fmt: skip

@@ -161,6 +161,11 @@ def jena_table(days: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
             "wd (deg)": rng.uniform(0, 360, steps)}
 
 
+# Like a real logger's record, the stand-in has a gap and a repeated reading: JENA_GAP_HOURS
+# hours of readings are missing from hour JENA_GAP_START on, and one row appears twice.
+JENA_GAP_START, JENA_GAP_HOURS, JENA_REPEATED_ROW = 500, 3, 100
+
+
 def jena_csv(days: int = 40, seed: int = 0) -> str:
     rng = np.random.default_rng(seed)
     table = jena_table(days, rng)
@@ -168,9 +173,20 @@ def jena_csv(days: int = 40, seed: int = 0) -> str:
     stamps = start + np.arange(days * 24 * 6) * np.timedelta64(10, "m")
     lines = [",".join(JENA_COLUMNS)]
     values = np.column_stack([table[name] for name in JENA_COLUMNS[1:]])
-    for stamp, row in zip(stamps.astype("datetime64[m]").tolist(), values, strict=True):
-        lines.append(stamp.strftime("%d.%m.%Y %H:%M:%S,") + ",".join(f"{v:.2f}" for v in row))
+    gap = range(JENA_GAP_START * 6, (JENA_GAP_START + JENA_GAP_HOURS) * 6)
+    for index, (stamp, row) in enumerate(
+        zip(stamps.astype("datetime64[m]").tolist(), values, strict=True)
+    ):
+        if index in gap:
+            continue
+        line = stamp.strftime("%d.%m.%Y %H:%M:%S,") + ",".join(f"{v:.2f}" for v in row)
+        lines += [line, line] if index == JENA_REPEATED_ROW * 6 - 1 else [line]
     return "\n".join(lines) + "\n"
+
+
+def jena_rows(days: int = 40) -> int:
+    """Rows in the stand-in CSV: every 10 minutes, less the gap, plus the repeated row."""
+    return days * 24 * 6 - JENA_GAP_HOURS * 6 + 1
 
 
 def write_jena(keras_home: Path, days: int = 40, seed: int = 0) -> dict[str, str]:

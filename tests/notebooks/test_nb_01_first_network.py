@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from nbharness import run_notebook
+from nbharness import assert_every_solution_ran, run_notebook
 
 NAME = "01-first-neural-network.ipynb"
 EPOCHS = 100
@@ -34,3 +34,7 @@ def test_loss_is_finite_and_goes_down(run):
 
 def test_reaches_a_real_accuracy_bar_on_the_circles(run):
     assert run.values["test_accuracy"] >= 0.9
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)

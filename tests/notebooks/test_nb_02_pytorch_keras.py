@@ -2,9 +2,10 @@
 
 import math
 
+import nbformat
 import pytest
 import torch
-from nbharness import run_notebook
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook
 
 NAME = "02-pytorch-and-keras.ipynb"
 EPOCHS = 40
@@ -44,3 +45,14 @@ def test_both_losses_are_finite_and_go_down(run, losses_key):
 @pytest.mark.parametrize("key", ["torch_accuracy", "keras_accuracy"])
 def test_both_frameworks_reach_a_real_accuracy_bar(run, key):
     assert run.values[key] >= 0.9
+
+
+def test_keras_fit_never_sees_the_test_set(run):
+    # The test points served as validation_data once; keras_history would then hold val_loss.
+    assert "val_loss" not in run.values["keras_history"]
+    code = [c.source for c in nbformat.read(notebook_path(NAME), 4).cells if c.cell_type == "code"]
+    assert not [c for c in code if "validation_data" in c and "X_test" in c]
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)

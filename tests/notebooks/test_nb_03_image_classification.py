@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 import torch
+from nbharness import assert_every_solution_ran
+from nblint import check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import prepare_env
 
@@ -10,7 +12,7 @@ NAME = "03-image-classification.ipynb"
 PARAMS = {"EPOCHS": 2, "N_TRAIN": 512, "BATCH_SIZE": 64, "SEED": 0}  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["DEVICE", "train_counts", "y_train", "y_test", "history", "test_accuracy"]
-COLLECT += ["y_pred", "cm", "per_class_accuracy", "wrong"]
+COLLECT += ["y_pred", "cm", "per_class_accuracy", "wrong", "same_predictions", "new_probabilities"]
 N_TRAIN_FILE, N_TEST_FILE = 600, 200  # the stand-in's sizes (standins.write_fashion_mnist)
 
 
@@ -60,3 +62,20 @@ def test_the_cnn_learns_the_standin_classes(run):
 def test_device_is_cuda_then_mps_then_cpu(run):
     cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
     assert run.values["DEVICE"] == ("cuda" if cuda else "mps" if mps else "cpu")
+
+
+def test_a_saved_model_loads_back_and_classifies_one_new_image(run):
+    assert run.values["same_predictions"] is True
+    probabilities = np.array(run.values["new_probabilities"])
+    assert probabilities.shape == (10,)
+    assert probabilities.sum() == pytest.approx(1.0, abs=1e-4)
+    printed = cell_text(run.notebook, "predict-one")
+    assert "1. " in printed and "3. " in printed
+
+
+def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
+    assert check_no_standin_outputs(run.notebook)
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)

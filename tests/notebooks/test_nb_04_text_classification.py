@@ -1,8 +1,11 @@
 """Notebook 04: IMDB reviews, bag of words vs embeddings, run on a stand-in imdb.npz and word
 index read by the real Keras loaders (their hash check passes through kernel_guard)."""
 
+import nbformat
 import numpy as np
 import pytest
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook
+from nblint import check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import NEGATIVE, POSITIVE, VOCABULARY, prepare_env
 
@@ -12,16 +15,27 @@ PARAMS = {
     "N_TRAIN": 300, "SEED": 0,
 }  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
-COLLECT = ["lengths", "y_train", "y_test", "first_review", "x_train_padded", "history"]
+COLLECT = ["lengths", "y_train", "y_test", "first_review", "x_fit_padded", "history"]
 COLLECT += ["baseline_accuracy", "embedding_accuracy", "most_positive_words"]
-COLLECT += ["most_negative_words", "my_baseline_scores", "my_model_scores"]
+COLLECT += ["most_negative_words", "my_baseline_scores", "my_model_scores", "split_sizes"]
 N_TRAIN_FILE, N_TEST_FILE = 400, 200  # the stand-in's sizes (standins.write_imdb)
+N_FIT = PARAMS["N_TRAIN"] - PARAMS["N_TRAIN"] // 5  # the rest is held back for validation
+# How many reviews each model actually trained on: the baseline's rows, the network's inputs.
+SPLIT_PROBE = """
+split_sizes = {"baseline": int(bow_fit.shape[0]), "embedding": len(x_fit_padded),
+               "validation": len(x_val_padded)}
+"""
 
 
 def run_kwargs(tmp_path):
     """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    return run_notebook(NAME, collect=COLLECT, extra=[SPLIT_PROBE], **settings)
 
 
 
@@ -44,11 +58,11 @@ def test_a_review_decodes_into_words_of_the_standin_index(run):
 
 def test_inputs_have_the_right_shape(run):
     assert len(run.values["y_train"]) == PARAMS["N_TRAIN"]
-    padded = np.array(run.values["x_train_padded"])
-    assert padded.shape == (PARAMS["N_TRAIN"], PARAMS["MAX_LEN"])
+    padded = np.array(run.values["x_fit_padded"])
+    assert padded.shape == (N_FIT, PARAMS["MAX_LEN"])
     assert padded.max() < PARAMS["NUM_WORDS"]
     printed = cell_text(run.notebook, "bag-of-words")
-    assert f"bag-of-words matrix: ({PARAMS['N_TRAIN']}, {PARAMS['NUM_WORDS']})" in printed
+    assert f"bag-of-words matrix: ({N_FIT}, {PARAMS['NUM_WORDS']})" in printed
 
 
 def test_the_baseline_learns_the_sentiment_words(run):
@@ -67,3 +81,20 @@ def test_own_reviews_are_scored_in_the_right_order(run):
     assert positive > 0.5 > negative
     positive, negative = run.values["my_model_scores"]
     assert positive > negative
+
+
+def test_both_models_train_on_the_same_reviews(run):
+    sizes = run.values["split_sizes"]
+    assert sizes["baseline"] == sizes["embedding"] == N_FIT
+    assert sizes["validation"] == PARAMS["N_TRAIN"] - N_FIT
+    assert f"both models train on {N_FIT} reviews" in cell_text(run.notebook, "split")
+    code = [c.source for c in nbformat.read(notebook_path(NAME), 4).cells if c.cell_type == "code"]
+    assert not [c for c in code if "validation_split" in c], "Keras would hold back other reviews"
+
+
+def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
+    assert check_no_standin_outputs(run.notebook)
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)

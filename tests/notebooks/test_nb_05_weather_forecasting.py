@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from nbharness import assert_every_solution_ran
+from nblint import check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
-from standins import JENA_CSV_NAME, JENA_ZIP, prepare_env
+from standins import JENA_CSV_NAME, JENA_GAP_HOURS, JENA_GAP_START, JENA_ZIP, jena_rows, prepare_env
 
 NAME = "05-weather-forecasting.ipynb"
 PARAMS = {
@@ -16,7 +18,7 @@ PARAMS = {
 }  # fmt: skip
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 COLLECT = ["zip_path", "values", "y_train", "y_test", "baseline_val_mae", "baseline_test_mae"]
-COLLECT += ["history", "lstm_test_mae", "FEATURES"]
+COLLECT += ["history", "lstm_test_mae", "FEATURES", "forecast_hours"]
 DAYS = 40  # the stand-in's length (standins.write_jena)
 HOURS = DAYS * 24
 
@@ -41,12 +43,21 @@ def test_get_file_found_the_standin_zip_in_its_cache(run, env):
     assert Path(run.values["zip_path"]) == Path(env["KERAS_HOME"]) / JENA_ZIP
     printed = cell_text(run.notebook, "load-data")
     assert f"read {JENA_CSV_NAME} from" in printed
-    assert f"{HOURS * 6:,} rows, 15 columns" in printed
+    assert f"{jena_rows(DAYS):,} rows, 15 columns" in printed
     assert_guarded_offline_run(env)
 
 
+def test_gaps_and_repeats_in_the_record_are_found_and_filled(run):
+    printed = cell_text(run.notebook, "hourly")
+    assert "(1 repeated timestamps dropped)" in printed
+    assert f"{JENA_GAP_HOURS} missing hours" in printed
+    assert f"longest gap: {JENA_GAP_HOURS} hours in a row" in printed
+    first = np.datetime64("2009-01-01T00:00") + np.timedelta64(JENA_GAP_START + 1, "h")
+    assert f"the first missing hour is {str(first).replace('T', ' ')}:00" in printed
+    assert f"-> {HOURS:,} hourly rows after filling the gaps" in printed
+
+
 def test_hourly_rows_are_cleaned(run):
-    assert f"-> {HOURS:,} hourly rows" in cell_text(run.notebook, "hourly")
     values = np.array(run.values["values"])
     assert values.shape == (HOURS, len(run.values["FEATURES"]))
     wind = run.values["FEATURES"].index("wv (m/s)")
@@ -78,3 +89,17 @@ def test_baseline_matches_an_independent_computation(run):
 def test_lstm_loss_is_finite_and_goes_down(run):
     assert_loss_finite_and_down(run.values["history"]["loss"], PARAMS["EPOCHS"], early_stop=True)
     assert math.isfinite(run.values["lstm_test_mae"])
+
+
+def test_forecasts_are_plotted_at_the_hour_of_their_target(run):
+    hours = run.values["forecast_hours"]
+    first = PARAMS["WINDOW_HOURS"] + PARAMS["HORIZON_HOURS"] - 1
+    assert hours[:3] == [first, first + PARAMS["STRIDE_HOURS"], first + 2 * PARAMS["STRIDE_HOURS"]]
+
+
+def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
+    assert check_no_standin_outputs(run.notebook)
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)

@@ -2,8 +2,9 @@
 
 import math
 
+import nbformat
 import pytest
-from nbharness import run_notebook
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook
 
 NAME = "06-training-tricks.ipynb"
 PARAMS = {"EPOCHS": 6, "OVERFIT_EPOCHS": 12, "PATIENCE": 2, "DEEP_LAYERS": 4, "SEED": 0}
@@ -16,13 +17,28 @@ def run_kwargs(tmp_path):
     return {"parameters": PARAMS, "timeout": 120}
 
 
+# A reader edits the parameters cell and reruns one later cell: train and make_mlp must see the
+# new values, not the ones from when they were defined. The probe restores the parameters.
+EDITED_PARAMETERS_PROBE = """
+_saved = EPOCHS, HIDDEN
+EPOCHS, HIDDEN = 2, 7
+set_seed(SEED)
+_probe = make_mlp()
+edited_width = _probe[0].out_features
+edited_epochs = len(train(_probe, torch.optim.SGD(_probe.parameters(), lr=0.1))["train_loss"])
+EPOCHS, HIDDEN = _saved
+"""
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     names = [
         "optimizer_histories", "adam_val_accuracy", "lr_histories", "init_histories",
-        "distinct_units", "bn_histories", "regularised", "test_accuracy", "HIDDEN",
+        "distinct_units", "bn_histories", "regularized", "test_accuracy", "HIDDEN", "signal",
+        "edited_width", "edited_epochs",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb06")))
+    settings = run_kwargs(tmp_path_factory.mktemp("nb06"))
+    return run_notebook(NAME, collect=names, extra=[EDITED_PARAMETERS_PROBE], **settings)
 
 
 def test_every_optimizer_loss_is_finite_and_goes_down(run):
@@ -46,24 +62,56 @@ def test_a_good_learning_rate_beats_a_tiny_one(run):
 def test_symmetric_starts_keep_hidden_units_identical(run):
     distinct, histories = run.values["distinct_units"], run.values["init_histories"]
     assert distinct["zeros"] == distinct["constant 0.05"] == 1
-    assert distinct["Kaiming (He)"] == run.values["HIDDEN"]
+    assert distinct["Kaiming (He)"] == distinct["PyTorch default"] == run.values["HIDDEN"]
     assert histories["zeros"]["final_val_acc"] < 0.25
     assert histories["Kaiming (He)"]["final_val_acc"] > 0.85
 
 
 def test_batch_norm_helps_the_deep_network(run):
-    with_bn = run.values["bn_histories"]["with batch norm"]["final_val_acc"]
-    without = run.values["bn_histories"]["without batch norm"]["final_val_acc"]
+    with_bn = run.values["bn_histories"]["default init + batch norm"]["final_val_acc"]
+    without = run.values["bn_histories"]["default init, no batch norm"]["final_val_acc"]
     assert with_bn > without + 0.2
 
 
+def test_kaiming_alone_repairs_most_of_the_deep_network(run):
+    # The lesson of part 4: the failure without batch norm is largely PyTorch's default init.
+    kaiming = run.values["bn_histories"]["Kaiming, no batch norm"]["final_val_acc"]
+    default = run.values["bn_histories"]["default init, no batch norm"]["final_val_acc"]
+    assert kaiming > default + 0.2
+
+
+def test_signal_vanishes_with_tiny_weights_and_keeps_its_size_with_kaiming(run):
+    signal = run.values["signal"]
+    tiny, default, kaiming = (signal[k] for k in
+                              ["tiny random (std 0.001)", "PyTorch default", "Kaiming (He)"])
+    assert len(kaiming) == PARAMS["DEEP_LAYERS"]
+    assert tiny[-1] < 1e-6 * tiny[0]  # about 0.006 per layer
+    assert 0.3 < kaiming[-1] / kaiming[0] < 3
+    assert default[-1] < default[0] and kaiming[-1] > default[-1]
+
+
+def test_the_text_no_longer_calls_the_default_a_close_relative_of_kaiming():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "close relative" not in text
+    assert "1 / (3 · fan_in)" in text and "2 / fan_in" in text
+
+
+def test_train_and_make_mlp_read_edited_parameters_when_called(run):
+    assert run.values["edited_epochs"] == 2
+    assert run.values["edited_width"] == 7
+
+
+def test_every_exercise_solution_runs(run):
+    assert_every_solution_ran(run)
+
+
 def test_small_training_set_overfits(run):
-    plain = run.values["regularised"]["no regularisation"]
+    plain = run.values["regularized"]["no regularization"]
     assert plain["train_loss"][-1] < 0.5 * plain["val_loss"][-1]
 
 
 def test_early_stopping_stops_patience_epochs_after_its_best(run):
-    stopped = run.values["regularised"]["early stopping"]
+    stopped = run.values["regularized"]["early stopping"]
     ran = len(stopped["val_loss"])
     assert ran <= PARAMS["OVERFIT_EPOCHS"]
     assert ran == PARAMS["OVERFIT_EPOCHS"] or ran == stopped["best_epoch"] + PARAMS["PATIENCE"]

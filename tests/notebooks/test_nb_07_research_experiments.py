@@ -4,7 +4,7 @@ import math
 import statistics
 
 import pytest
-from nbharness import run_notebook
+from nbharness import assert_every_solution_ran, run_notebook
 
 NAME = "07-research-experiments.ipynb"
 PARAMS = {"N_SEEDS": 3, "EPOCHS": 6, "N_TRIALS": 4, "TRIAL_EPOCHS": 3, "SEED": 0}
@@ -17,14 +17,42 @@ def run_kwargs(tmp_path):
     return {"parameters": PARAMS, "timeout": 120}
 
 
+# A reader edits EPOCHS and reruns a later cell: train_run must use the new value.
+EDITED_PARAMETERS_PROBE = """
+_saved_epochs, EPOCHS = EPOCHS, 2
+edited_epochs = len(train_run(SEED)[1])
+EPOCHS = _saved_epochs
+"""
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def full_run(tmp_path_factory):
     names = [
         "seed_results", "summary", "curves", "event_files", "logged", "logged_tags",
         "n_trials_done", "best_params", "best_value", "SEARCH_SPACE",
-        "final_test_accs", "final_mean", "final_std",
+        "final_test_accs", "final_mean", "final_std", "edited_epochs",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb07"))).values
+    settings = run_kwargs(tmp_path_factory.mktemp("nb07"))
+    return run_notebook(NAME, collect=names, extra=[EDITED_PARAMETERS_PROBE], **settings)
+
+
+@pytest.fixture(scope="module")
+def run(full_run):
+    return full_run.values
+
+
+def test_train_run_reads_an_edited_epochs_when_called(run):
+    assert run["edited_epochs"] == 2
+
+
+def test_nothing_is_written_to_stderr(full_run):
+    streams = [o for c in full_run.notebook.cells for o in c.get("outputs", [])
+               if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not streams, streams
+
+
+def test_every_exercise_solution_runs(full_run):
+    assert_every_solution_ran(full_run)
 
 
 def test_each_configuration_ran_once_per_seed_with_real_spread(run):

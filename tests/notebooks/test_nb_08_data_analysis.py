@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import skimage.data
-from nbharness import NOTEBOOKS, run_notebook
+from nbharness import NOTEBOOKS, assert_every_solution_ran, run_notebook
 from notebook_meta import code_sources
 
 NAME = "08-data-analysis.ipynb"
@@ -20,14 +20,51 @@ def run_kwargs(tmp_path):
     return {"parameters": PARAMS, "timeout": 120}
 
 
+# Records, for every forward pass train_tabular makes, the model's mode, whether autograd was on
+# and the batch size, so the test can tell training steps from measurements.
+MODE_PROBE = """
+_forward_modes, _real_forward = [], nn.Sequential.forward
+
+
+def _spy(self, inputs):
+    _forward_modes.append([self.training, torch.is_grad_enabled(), len(inputs)])
+    return _real_forward(self, inputs)
+
+
+nn.Sequential.forward = _spy
+train_tabular(train_scaled, y_train, test_scaled, y_test)
+nn.Sequential.forward = _real_forward
+forward_modes, n_train_rows, n_test_rows = _forward_modes, len(train_scaled), len(test_scaled)
+"""
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def full_run(tmp_path_factory):
     names = [
         "missing_counts", "n_missing_after", "baseline_accuracy", "tabular_accuracy",
         "unscaled_accuracy", "augmented_shapes", "batch_shape", "batch_min", "batch_max",
-        "conv_output_shape",
+        "conv_output_shape", "forward_modes", "n_train_rows", "n_test_rows",
     ]  # fmt: skip
-    return run_notebook(NAME, collect=names, **run_kwargs(tmp_path_factory.mktemp("nb08"))).values
+    settings = run_kwargs(tmp_path_factory.mktemp("nb08"))
+    return run_notebook(NAME, collect=names, extra=[MODE_PROBE], **settings)
+
+
+@pytest.fixture(scope="module")
+def run(full_run):
+    return full_run.values
+
+
+def test_measurements_run_in_eval_mode_without_gradients(run):
+    modes = run["forward_modes"]
+    measured = [m for m in modes if m[2] in (run["n_train_rows"], run["n_test_rows"])]
+    steps = [m for m in modes if m not in measured]
+    assert len(measured) == PARAMS["EPOCHS"] + 1  # the training loss per epoch, then the test
+    assert all(m[:2] == [False, False] for m in measured), measured
+    assert steps and all(m[:2] == [True, True] for m in steps)
+
+
+def test_every_exercise_solution_runs(full_run):
+    assert_every_solution_ran(full_run)
 
 
 def skimage_samples_used() -> set[str]:

@@ -10,7 +10,17 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 import yaml
-from nblint import RULES, SITE, is_placeholder, source
+from kernel_guard import kernel_env
+from nbharness import mark_standin_outputs, run_notebook
+from nblint import (
+    MACHINE_PATH,
+    RULES,
+    SITE,
+    check_no_standin_outputs,
+    check_versions,
+    is_placeholder,
+    source,
+)
 from pipeline.notebook_links import colab_url
 from support import ROOT
 
@@ -82,6 +92,26 @@ def set_source(cell, text):
     cell.source = text
 
 
+def add_output(notebook, output):
+    next(c for c in notebook.cells if c.cell_type == "code").outputs.append(output)
+
+
+def stream(text, name="stdout"):
+    return nbformat.v4.new_output("stream", name=name, text=text)
+
+
+def heading_cell(notebook, heading):
+    return next(c for c in notebook.cells if source(c).startswith(heading))
+
+
+def exercise_cells(notebook):
+    return [c for c in notebook.cells if source(c).startswith("### Exercise")]
+
+
+def add_cells(notebook, *cells):
+    notebook.cells[-4:-4] = list(cells)
+
+
 BREAKAGES = {
     "invalid cell type": (lambda nb: nb.cells[1].update(cell_type="poem"), "nbformat-valid"),
     "kernel": (lambda nb: nb.metadata.kernelspec.update(name="ir"), "kernelspec"),
@@ -92,7 +122,7 @@ BREAKAGES = {
     "H1 in a later cell": (lambda nb: set_source(nb.cells[7], "# Part 1\n\nText."), "one H1"),
     "TeX math": (lambda nb: set_source(nb.cells[9], "The loss is $L = (y - t)^2$."), "TeX"),
     "no time": (lambda nb: set_source(nb.cells[0], "# Title\n\nHello."), "how long"),
-    "no summary": (lambda nb: set_source(nb.cells[-2], "## Recap"), "Summary"),
+    "no summary": (lambda nb: set_source(heading_cell(nb, "## Summary"), "## Recap"), "Summary"),
     "relative prerequisites": (
         lambda nb: set_source(nb.cells[2], "## Prerequisites\n\n- [Python](../python.md)"),
         "absolute",
@@ -141,6 +171,62 @@ BREAKAGES = {
         lambda nb: nb.metadata.guide.update(data="download"),
         "without outputs",
     ),
+    "stderr output": (lambda nb: add_output(nb, stream("careful\n", "stderr")), "stderr"),
+    "machine path in an output": (
+        lambda nb: add_output(nb, stream("/home/ana/.venv/lib/python3.11/site-packages/x.py:3\n")),
+        "absolute path",
+    ),
+    "Windows path in a result": (
+        lambda nb: add_output(nb, nbformat.v4.new_output(
+            "execute_result", {"text/plain": "'C:\\\\Users\\\\ana\\\\data.csv'"}, execution_count=1
+        )),
+        "absolute path",
+    ),
+    "version that differs from the recorded one": (
+        lambda nb: add_output(nb, stream("torch 9.9.9 on cpu\n")), "prints torch 9.9.9"
+    ),
+    "outputs without a recorded environment": (
+        lambda nb: nb.metadata.guide.pop("environment"), "metadata.guide.environment"
+    ),
+    "outputs made on stand-in data": (
+        lambda nb: mark_standin_outputs(nb, ["imdb.npz"]), "stand-in data"
+    ),
+    "parameter without a comment": (
+        lambda nb: set_source(cell_with_tag(nb, "parameters"), "SEED = 0  # seed\nEPOCHS = 3"),
+        "parameters line 2: add a comment",
+    ),
+    "default bound at definition": (
+        lambda nb: add_cells(
+            nb, nbformat.v4.new_markdown_cell("Trains."),
+            nbformat.v4.new_code_cell("def train(model, epochs=EPOCHS):\n    return epochs"),
+        ),
+        "reads ['EPOCHS'] when it is defined",
+    ),
+    "too few exercises": (
+        lambda nb: [nb.cells.remove(c) for c in exercise_cells(nb)[1:]], "3 to 5 exercises"
+    ),
+    "exercise without a hint": (
+        lambda nb: set_source(
+            exercise_cells(nb)[0], source(exercise_cells(nb)[0]).replace("Hint", "Note")
+        ),
+        "<summary>Hint</summary>",
+    ),
+    "solution without code": (
+        lambda nb: set_source(
+            exercise_cells(nb)[0], source(exercise_cells(nb)[0]).replace("```python", "```text")
+        ),
+        "```python block",
+    ),
+    "no exercise asks for a prediction": (
+        lambda nb: [
+            set_source(c, re.sub("(?i)predict", "guess", source(c))) for c in exercise_cells(nb)
+        ],
+        "predict the outcome",
+    ),
+    "exercises not last": (
+        lambda nb: nb.cells.append(nbformat.v4.new_markdown_cell("## Appendix")),
+        "must be the last section",
+    ),
     "pip cell not first": (
         lambda nb: nb.cells.insert(-2, nbformat.v4.new_code_cell("%pip install -q optuna")),
         "%pip install cell must be the first",
@@ -166,3 +252,63 @@ def test_a_shell_comment_in_a_fenced_block_is_not_a_title():
         set_source(nb.cells[1], nb.cells[1].source + "\n\n```bash\n# install\npip list\n```")
 
     assert [p for rule in RULES for p in rule(broken(add_fence))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://storage.googleapis.com/tmp/data.zip",
+        "runs/width48/seed0",
+        "read jena.csv from ~/.keras/datasets/jena.zip",
+        "ratio 3/4 and 10/home",
+    ],
+)
+def test_urls_and_relative_paths_are_not_machine_paths(text):
+    assert not MACHINE_PATH.search(text)
+
+
+def test_versions_match_when_the_recorded_environment_has_them():
+    notebook = broken(lambda nb: add_output(nb, stream("PyTorch 2.13.0 and numpy==2.4\n")))
+    notebook.metadata.guide.environment = {
+        "python": "3.13.1", "packages": {"torch": "2.13.0+cpu", "numpy": "2.4.6"}
+    }
+    assert check_versions(notebook) == []
+
+
+def test_every_exercise_solution_is_python_that_parses():
+    from nbharness import exercise_solutions
+
+    for path in NOTEBOOKS:
+        solutions = exercise_solutions(load(path))
+        assert len(solutions) >= 3, path.name
+        for title, code in solutions:
+            compile(code, f"{path.name}: {title}", "exec")
+            long = [line for line in code.splitlines() if len(line) > 100]
+            assert not long, f"{path.name}: {title}: lines over 100 characters: {long}"
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+def test_outputs_made_on_standin_data_are_marked_and_rejected(tmp_path):
+    """A run that reads stand-ins comes back marked, and the mark survives saving the notebook,
+    so storing its outputs in notebooks/ fails the lint; a run on real data is not marked."""
+    path = tmp_path / "tiny.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell("print('accuracy 0.93')")]
+    notebook.cells[0].id = "only"
+    nbformat.write(notebook, path)
+    standin = tmp_path / "imdb.npz"
+    standin.write_bytes(b"stand-in")
+    env = kernel_env(tmp_path / "guard", {str(standin): "0" * 64})
+
+    marked = run_notebook(path, env=env, record=False, timeout=60).notebook
+    stored = tmp_path / "stored.ipynb"
+    nbformat.write(marked, stored)
+    problems = check_no_standin_outputs(nbformat.read(stored, as_version=4))
+    assert problems and "stand-in data" in problems[0]
+    assert all("nbharness_standin_data" in o.metadata for o in marked.cells[0].outputs)
+
+    real = run_notebook(path, record=False, timeout=60).notebook
+    assert check_no_standin_outputs(real) == []
