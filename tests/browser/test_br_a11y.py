@@ -1,4 +1,5 @@
-"""axe-core on every built page (light), and on a few in dark mode; zero violations."""
+"""axe-core on every built page at 360 and 1280 px, before and after scrolling, and on a few
+pages in dark mode: zero violations."""
 
 from __future__ import annotations
 
@@ -37,11 +38,8 @@ def excused_by(entries: list[dict], path: str, rule: str, target: str) -> dict |
     return None
 
 
-def violations(page, url: str, path: str, entries: list[dict], used: set[int],
-               scrolled: bool = True) -> list[str]:
-    page.goto(url)  # Material's bundle runs before `load`, so the page is complete here
-    if scrolled:
-        render_all_cells(page)  # as after scrolling to the end: every lazy cell laid out
+def axe_findings(page, path: str, entries: list[dict], used: set[int], when: str) -> list[str]:
+    """axe's violations on the page as it is now, minus listed exceptions."""
     found = []
     for violation in AXE.run(page).response["violations"]:
         for node in violation["nodes"]:
@@ -51,8 +49,22 @@ def violations(page, url: str, path: str, entries: list[dict], used: set[int],
                 used.add(entries.index(entry))
                 continue
             summary = node.get("failureSummary", "").replace("\n", " ")[:200]
-            found.append(f"/{path} {violation['id']} ({violation['impact']}) {target}: {summary}")
+            found.append(f"/{path} {when}: {violation['id']} ({violation['impact']}) {target}: "
+                         f"{summary}")
     return found
+
+
+def violations(page, url: str, path: str, entries: list[dict], used: set[int]) -> list[str]:
+    """axe right after load, before any scrolling, then again after scrolling to the end.
+
+    Notebook cells render lazily (content-visibility): whatever keyboards need from them must
+    be in place before the reader scrolls, so both states are checked.
+    """
+    page.goto(url)  # Material's bundle runs before `load`, so the page is complete here
+    found = axe_findings(page, path, entries, used, "after load")
+    render_all_cells(page)  # as after scrolling to the end: every lazy cell laid out
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    return found + axe_findings(page, path, entries, used, "scrolled to the end")
 
 
 def print_exceptions(entries: list[dict]) -> None:
@@ -61,28 +73,18 @@ def print_exceptions(entries: list[dict]) -> None:
         print(f"  {entry['rule']} on {entry['target']!r} ({entry['pages']}): {entry['reason']}")
 
 
-def test_every_page_has_no_axe_violations(page, site_url, all_paths):
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_page_has_no_axe_violations(make_context, site_url, all_paths, width):
+    page = make_context(viewport={"width": width, "height": 800}).new_page()
     entries = load_exceptions()
     print_exceptions(entries)
     used: set[int] = set()
     found = []
     for path in all_paths:
         found += violations(page, site_url + path, path, entries, used)
-    assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
+    assert not found, f"{len(found)} axe violations at {width} px:\n" + "\n".join(found)
     unused = [entries[i] for i in range(len(entries)) if i not in used]
     assert not unused, f"exceptions that match nothing any more, remove them: {unused}"
-
-
-@pytest.mark.parametrize("width", [360, 1280])
-def test_no_axe_violations_right_after_load(make_context, site_url, all_paths, width):
-    """Before any scrolling, lazily rendered notebook cells must already be keyboard-ready."""
-    page = make_context(viewport={"width": width, "height": 800}).new_page()
-    entries = load_exceptions()
-    found = []
-    for path in all_paths:
-        found += violations(page, site_url + path, path, entries, set(), scrolled=False)
-    assert not found, f"{len(found)} axe violations at {width} px before scrolling:\n" + "\n".join(
-        found)
 
 
 def test_dark_mode_pages_have_no_axe_violations(dark_page, site_url):
