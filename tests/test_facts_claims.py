@@ -145,10 +145,10 @@ def test_pypi_wheels_are_cpu_only_on_windows_and_macos():
     assert "pip install numpy matplotlib torch" not in text
     assert re.search(r"value: CPU-only on Windows and macOS, with CUDA on Linux", registry())
     python = page("python.md")
-    windows_tab = python.split('=== "Windows with NVIDIA"')[1].split("===")[0]
+    windows_tab = python.split('=== "Windows, NVIDIA"')[1].split("===")[0]
     cuda_index = "--index pytorch=https://download.pytorch.org/whl/[[fact:torch-cuda-index]]"
     assert cuda_index in windows_tab
-    linux_cpu_tab = python.split('=== "Linux without a GPU"')[1].split("===")[0]
+    linux_cpu_tab = python.split('=== "Linux, no GPU"')[1].split("===")[0]
     assert "https://download.pytorch.org/whl/cpu" in linux_cpu_tab
 
 
@@ -156,8 +156,8 @@ def test_every_install_tab_ends_with_the_two_gpu_checks_and_what_to_do_on_false(
     python = page("python.md")
     tabs = re.split(r'^=== "', python, flags=re.MULTILINE)[1:]
     names = [t.split('"', 1)[0] for t in tabs]
-    assert names == ["Linux with NVIDIA", "Linux without a GPU", "Windows with NVIDIA",
-                     "Windows without a GPU", "macOS on Apple silicon"]
+    assert names == ["Linux, NVIDIA", "Linux, no GPU", "Windows, NVIDIA",
+                     "Windows, no GPU", "Mac, Apple silicon"]
     for name, tab in zip(names, tabs, strict=True):
         assert "torch.cuda.is_available()" in tab, name
         assert "torch.backends.mps.is_available()" in tab, name
