@@ -24,6 +24,7 @@ from pipeline import (
     css_bundle,
     defer_scripts,
     document,
+    facts,
     front_matter,
     glossary,
     notebook_css,
@@ -51,6 +52,7 @@ class Build:
     branch: str = ""
     offline: bool = False
     stylesheets: list[str] = field(default_factory=list)  # bundled into css_bundle.BUNDLE
+    facts: dict = field(default_factory=dict)  # fact id -> Fact, registry and derived
     terms: list = field(default_factory=list)
     resources: list = field(default_factory=list)  # every typed link, for Resource health
     health_report: dict | None = None
@@ -82,6 +84,7 @@ def on_config(config):
     with fail():
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
+        build.facts = facts.all_facts(build.root)
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
     config.extra_javascript.append(notebook_page.SCRIPT)
@@ -115,19 +118,27 @@ def on_pre_build(config):
         build.notebook_runs = verified_badge.load_runs(build.root / RUNS_REPORT)
 
 
-# --- Markdown: checks first, then generated page bodies -----------------------------------
+# --- Markdown: checks first, then facts, then generated page bodies ---------------------------
 
 
 def on_page_markdown(markdown, page, config, files):
     src, source = page.file.src_uri, page.file.content_string
     if problem := front_matter.front_matter_error(src, source):
         raise PluginError(problem)
+    # Errors count lines from the top of the file, front matter included.
+    first_line = source.count("\n") - markdown.count("\n")
     with fail():
         typed_links.check_typed_links(src, source)
+        markdown, used_facts = facts.resolve_markers(markdown, build.facts, f"docs/{src}",
+                                                     max(first_line, 0))
         if src == glossary.GLOSSARY_PAGE:
             markdown = glossary.glossary_page(markdown, build.terms)
         if src == resource_health.HEALTH_PAGE:
             markdown = resource_health.health_page(markdown, build.resources, build.health_report)
+        if src == facts.FACTS_PAGE:
+            markdown = markdown.replace(facts.FACTS_TABLE_MARKER, facts.facts_table(build.facts))
+        else:
+            markdown += facts.page_footer(used_facts, build.facts)
     return markdown
 
 

@@ -53,7 +53,7 @@ def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project's build inputs, for tests that break things on purpose."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "notebooks", "assets", "scripts"):
+    for name in ("mkdocs.yml", "docs", "notebooks", "assets", "scripts", "requirements"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))

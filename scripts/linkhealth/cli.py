@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 
 from . import RESULTS, report
-from .collect import CollectError, collect
+from .collect import CollectError, collect, with_fact_sources
 from .config import ConfigError, load_config, site_url_from_mkdocs
 from .internal import check_internal
 from .runner import run_checks
@@ -86,7 +86,7 @@ def run(args) -> int:
         site = args.site or ROOT / "site"
         if args.build:
             site = build_site(project, Path(temp) / "site")
-        links = collect(site, own)
+        links = with_fact_sources(collect(site, own), project)
         internal = check_internal(site) if args.internal else None
     results = run_checks(links, config, args.cache, args.max_age)
     failing = failing_urls(results, levels, args.mode, args.baseline)

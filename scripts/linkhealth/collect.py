@@ -83,3 +83,14 @@ def collect(site_dir: Path, own_prefixes: list[str]) -> dict[str, list[str]]:
             validate(url, f"{html_file.relative_to(site_dir)}:{line} (page {page})")
             links.setdefault(url, set()).add(page)
     return {url: sorted(pages) for url, pages in sorted(links.items())}
+
+
+def with_fact_sources(links: dict[str, list[str]], project: Path) -> dict[str, list[str]]:
+    """Add the source URLs of the fact registry (docs/facts.yml) as linked from /facts/."""
+    from pipeline.facts import source_urls  # scripts/ is on the path of check_links.py and pytest
+
+    for url in source_urls(project):
+        links.setdefault(url, [])
+        if "/facts/" not in links[url]:
+            links[url] = sorted([*links[url], "/facts/"])
+    return dict(sorted(links.items()))
