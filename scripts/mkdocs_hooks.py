@@ -35,7 +35,9 @@ from pipeline import (
     page_descriptions,
     palette_switching,
     progress,
+    quiz,
     resource_health,
+    time_budget,
     typed_links,
     verified_badge,
 )
@@ -54,6 +56,8 @@ class Build:
     stylesheets: list[str] = field(default_factory=list)  # bundled into css_bundle.BUNDLE
     facts: dict = field(default_factory=dict)  # fact id -> Fact, registry and derived
     terms: list = field(default_factory=list)
+    notebook_minutes: dict[str, int] = field(default_factory=dict)  # file name -> minutes
+    section_resources: dict = field(default_factory=dict)  # section src -> timed resources
     resources: list = field(default_factory=list)  # every typed link, for Resource health
     health_report: dict | None = None
     health_index: dict = field(default_factory=dict)
@@ -85,6 +89,7 @@ def on_config(config):
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
         build.facts = facts.all_facts(build.root)
+    build.notebook_minutes = time_budget.notebook_durations(build.root / "notebooks")
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
     config.extra_javascript.append(notebook_page.SCRIPT)
@@ -118,19 +123,36 @@ def on_pre_build(config):
         build.notebook_runs = verified_badge.load_runs(build.root / RUNS_REPORT)
 
 
-# --- Markdown: checks first, then facts, then generated page bodies ---------------------------
+def on_nav(nav, config, files):
+    # Every section's resources are timed before any page is rendered: paths add them up.
+    pages = [(page.file.src_uri, page.file.content_string) for page in nav.pages
+             if page.file.src_uri.endswith(".md") and progress.is_section(page.title)]
+    with fail():
+        build.section_resources = time_budget.section_resources(pages, build.notebook_minutes)
+    return nav
+
+
+# --- Markdown: checks, facts, quizzes and times, then generated page bodies ---------------------
 
 
 def on_page_markdown(markdown, page, config, files):
     src, source = page.file.src_uri, page.file.content_string
     if problem := front_matter.front_matter_error(src, source):
         raise PluginError(problem)
-    # Errors count lines from the top of the file, front matter included.
-    first_line = source.count("\n") - markdown.count("\n")
+    # Errors count lines from the top of the file, front matter included; no step below
+    # changes the number of lines before the one it reports.
+    lines_before = max(source.count("\n") - markdown.count("\n"), 0)
     with fail():
         typed_links.check_typed_links(src, source)
         markdown, used_facts = facts.resolve_markers(markdown, build.facts, f"docs/{src}",
-                                                     max(first_line, 0))
+                                                     lines_before)
+        markdown = quiz.render_page_quizzes(markdown, src, lines_before + 1)
+        if src in build.section_resources:
+            markdown = time_budget.section_page(markdown, src, build.notebook_minutes,
+                                                lines_before + 1)
+        elif page.is_homepage and time_budget.MARKER in markdown:
+            markdown = time_budget.home_page(markdown, src, build.section_resources,
+                                             build.notebook_minutes, lines_before + 1)
         if src == glossary.GLOSSARY_PAGE:
             markdown = glossary.glossary_page(markdown, build.terms)
         if src == resource_health.HEALTH_PAGE:

@@ -1,5 +1,8 @@
 // Progress without an account: what you marked as done lives in localStorage, nowhere else.
-// The markup comes from scripts/hooks/progress_controls.py; this file only reads and writes state.
+// The markup comes from scripts/hooks/progress_controls.py and scripts/pipeline/quiz.py; this file
+// only reads and writes state. Format (version 1): {version, pages: {slug: {done, resources,
+// quiz?}}}, where the optional quiz maps a question id to {answer, correct}. Exports made before
+// quizzes existed have no "quiz" and import unchanged.
 (() => {
   "use strict";
   const KEY = "gsnn-progress-v1";
@@ -26,9 +29,25 @@
       const bad = !entry || typeof entry !== "object" || typeof (entry.done ?? false) !== "boolean"
         || !Array.isArray(resources) || resources.some((r) => typeof r !== "string");
       if (bad || !/^[\w\-./]*$/.test(slug)) throw new Error(`page "${slug}" has an invalid entry`);
-      pages[slug] = { done: Boolean(entry.done), resources: [...new Set(resources)] };
+      const quiz = validQuiz(entry?.quiz ?? {}, slug);
+      pages[slug] = { done: Boolean(entry.done), resources: [...new Set(resources)], quiz };
     }
     return { version: VERSION, pages };
+  }
+
+  // The quiz answers of one page: {"q-1a2b3c4d": {answer: "2", correct: true}}.
+  function validQuiz(quiz, slug) {
+    if (!quiz || typeof quiz !== "object" || Array.isArray(quiz)) {
+      throw new Error(`page "${slug}" has an invalid quiz entry`);
+    }
+    const clean = {};
+    for (const [id, answer] of Object.entries(quiz)) {
+      const bad = !/^[\w-]+$/.test(id) || !answer || typeof answer !== "object"
+        || typeof answer.answer !== "string" || typeof answer.correct !== "boolean";
+      if (bad) throw new Error(`page "${slug}" has an invalid answer to question "${id}"`);
+      clean[id] = { answer: answer.answer, correct: answer.correct };
+    }
+    return clean;
   }
 
   function load() {
@@ -42,7 +61,9 @@
 
   function save(state) {
     for (const [slug, entry] of Object.entries(state.pages)) {
-      if (!entry.done && !entry.resources.length) delete state.pages[slug];
+      if (!entry.done && !entry.resources.length && !Object.keys(entry.quiz || {}).length) {
+        delete state.pages[slug];
+      }
     }
     localStorage.setItem(KEY, JSON.stringify(state));
   }
@@ -55,17 +76,76 @@
     return rest.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "").replace(/^\/+|\/+$/g, "");
   }
 
-  const entryOf = (state, slug) => state.pages[slug] || (state.pages[slug] = { done: false, resources: [] });
+  const entryOf = (state, slug) => state.pages[slug]
+    || (state.pages[slug] = { done: false, resources: [], quiz: {} });
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+  // Tally of stored answers: how many were answered and how many of those were right.
+  function tally(entries) {
+    let answered = 0;
+    let right = 0;
+    for (const entry of entries) {
+      for (const answer of Object.values(entry.quiz || {})) {
+        answered += 1;
+        if (answer.correct) right += 1;
+      }
+    }
+    return { answered, right };
+  }
+
+  const quizOption = (quiz, value) => quiz.querySelector(`.quiz__answers li[data-quiz-option="${value}"]`);
+
+  function feedbackText(quiz, value) {
+    const option = quizOption(quiz, value);
+    if (!option) return "";
+    const explanation = option.querySelector(".quiz__explanation")?.textContent.trim() ?? "";
+    return option.hasAttribute("data-quiz-correct")
+      ? `Right. ${explanation}`
+      : `Not quite. ${explanation} Try another answer.`;
+  }
+
+  function renderQuizzes(entry) {
+    const quizzes = document.querySelectorAll(".quiz[data-quiz]");
+    for (const quiz of quizzes) {
+      const answer = (entry.quiz || {})[quiz.dataset.quiz];
+      const feedback = quiz.querySelector("[data-quiz-feedback]");
+      if (!answer) {
+        // Forget a shown answer only when the stored one is gone (reset or import).
+        if (quiz.dataset.quizState) {
+          quiz.removeAttribute("data-quiz-state");
+          for (const radio of quiz.querySelectorAll("input[type=radio]")) radio.checked = false;
+          if (feedback) feedback.textContent = "";
+        }
+        continue;
+      }
+      const radio = quiz.querySelector(`input[type=radio][value="${answer.answer}"]`);
+      if (radio) radio.checked = true;
+      // The stored choice and a border come back on load; the feedback text only on "Check",
+      // so nothing shifts and the live region speaks only when asked.
+      quiz.dataset.quizState = answer.correct ? "right" : "wrong";
+    }
+    const score = document.querySelector("[data-quiz-score]");
+    if (score && quizzes.length) {
+      const ids = new Set([...quizzes].map((q) => q.dataset.quiz));
+      const mine = Object.entries(entry.quiz || {}).filter(([id]) => ids.has(id));
+      const right = mine.filter(([, a]) => a.correct).length;
+      const open = quizzes.length - mine.length;
+      score.textContent = mine.length
+        ? `Your score: ${right} of ${quizzes.length} right`
+          + (open ? ` (${open} not answered yet).` : ".")
+        : "Answer the questions above to see your score. It is saved in this browser only.";
+    }
+  }
+
   function renderPage(state, slug) {
-    const entry = state.pages[slug] || { done: false, resources: [] };
+    const entry = state.pages[slug] || { done: false, resources: [], quiz: {} };
     for (const button of document.querySelectorAll("[data-progress-toggle]")) {
       button.setAttribute("aria-pressed", String(entry.done));
     }
     for (const box of document.querySelectorAll("input[data-progress-resource]")) {
       box.checked = entry.resources.includes(box.dataset.progressResource);
     }
+    renderQuizzes(entry);
   }
 
   function renderMap(state) {
@@ -107,9 +187,11 @@
     const entries = Object.values(state.pages);
     const done = entries.filter((e) => e.done).length;
     const ticked = entries.reduce((n, e) => n + e.resources.length, 0);
+    const { answered, right } = tally(entries);
+    const quiz = answered ? ` You got ${right} of ${plural(answered, "answered question")} right.` : "";
     summary.textContent = done || ticked
-      ? `You have marked ${plural(done, "page")} as done and ticked ${plural(ticked, "resource")}.`
-      : "You have not marked anything as done yet.";
+      ? `You have marked ${plural(done, "page")} as done and ticked ${plural(ticked, "resource")}.${quiz}`
+      : answered ? quiz.trim() : "You have not marked anything as done yet.";
   }
 
   function render() {
@@ -167,8 +249,32 @@
     say("Your progress was reset.");
   }
 
+  function checkAnswer(button) {
+    const quiz = button.closest(".quiz[data-quiz]");
+    const feedback = quiz.querySelector("[data-quiz-feedback]");
+    const chosen = quiz.querySelector("input[type=radio]:checked");
+    let text = "Choose an answer first.";
+    if (chosen) {
+      const state = load();
+      const correct = quizOption(quiz, chosen.value)?.hasAttribute("data-quiz-correct") ?? false;
+      entryOf(state, currentSlug()).quiz ??= {};
+      state.pages[currentSlug()].quiz[quiz.dataset.quiz] = { answer: chosen.value, correct };
+      save(state);
+      text = feedbackText(quiz, chosen.value);
+      render();
+    }
+    // Empty the live region first, so the same text twice in a row is announced again.
+    feedback.textContent = "";
+    setTimeout(() => { feedback.textContent = text; }, 50);
+  }
+
   // One set of delegated listeners survives Material's instant navigation.
   document.addEventListener("click", (event) => {
+    const check = event.target.closest("[data-quiz-check]");
+    if (check) {
+      checkAnswer(check);
+      return;
+    }
     const target = event.target.closest("[data-progress-toggle], [data-progress-export], [data-progress-import], [data-progress-reset]");
     if (!target) return;
     if (target.matches("[data-progress-toggle]")) {
@@ -184,7 +290,11 @@
 
   document.addEventListener("change", (event) => {
     const target = event.target;
-    if (target.matches("[data-progress-file]")) {
+    if (target.matches(".quiz input[type=radio]")) {
+      // A new choice makes the shown feedback stale until it is checked.
+      const feedback = target.closest(".quiz").querySelector("[data-quiz-feedback]");
+      if (feedback) feedback.textContent = "";
+    } else if (target.matches("[data-progress-file]")) {
       importProgress(target);
     } else if (target.matches("input[data-progress-resource]")) {
       const state = load();

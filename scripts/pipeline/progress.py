@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from pipeline.document import add_class, element, elements, insert_after
 from pipeline.typed_links import resource_links, resource_title
 
-SECTION_TITLE = re.compile(r"^\d+\s")
+SECTION_TITLE = re.compile(r"^\d{1,2}\s")  # "5 Python", not "2021 links ..."
 MAP_NODE = re.compile(r'(<a [^>]*data-section="(?P<slug>[^"]+)")')
 
 MARK_DONE = (
@@ -47,11 +47,14 @@ def page_slug(url: str) -> str:
     return re.sub(r"\.html$", "", slug).strip("/")
 
 
-def is_trackable(src_uri: str, title: str | None) -> bool:
-    """Section pages have numbered nav titles ("5 Python"); every notebook page counts too."""
-    if src_uri.endswith(".ipynb"):
-        return True
+def is_section(title: str | None) -> bool:
+    """Section pages have numbered nav titles ("5 Python")."""
     return bool(title and SECTION_TITLE.match(str(title)))
+
+
+def is_trackable(src_uri: str, title: str | None) -> bool:
+    """Section pages and every notebook page get "Mark as done"."""
+    return src_uri.endswith(".ipynb") or is_section(title)
 
 
 def line_start_item(anchor):

@@ -88,7 +88,12 @@ def test_section_page_has_the_standard_structure(slug, built_site):
     questions = section_blocks(soup, "Check yourself")
     assert questions is not None, f"/{slug}/ lacks a 'Check yourself' heading"
     details = [b for b in questions if b.name == "details"]
-    assert 3 <= len(details) <= 5, f"/{slug}/ has {len(details)} check-yourself questions, not 3-5"
+    quizzes = [b for b in questions if "quiz" in (b.get("class") or [])]
+    count = len(details) + len(quizzes)
+    assert 3 <= count <= 5, f"/{slug}/ has {count} check-yourself questions, not 3-5"
+    for block in quizzes:  # scripts/pipeline/quiz.py; tests/learner/test_quiz_*.py test the rest
+        assert block.legend and block.legend.get_text(strip=True), f"/{slug}/: quiz question text"
+        assert block.select("details.quiz__answers li"), f"/{slug}/: quiz without answers"
     for block in details:
         assert block.summary and block.summary.get_text(strip=True), f"/{slug}/: question text"
         assert block.get_text(strip=True) != block.summary.get_text(strip=True), (
