@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from facts_report import main as facts_report_main
 from pipeline import facts as F
-from support import ROOT, run_mkdocs_build
+from support import ROOT
 
 GOOD = """\
 - id: some-fact
@@ -124,16 +124,6 @@ def test_markers_resolve_and_unknown_ids_name_file_and_line():
     with pytest.raises(F.FactError) as error:
         F.resolve_markers("a\n\nb [[fact:no-such]] c\n", facts, "docs/x.md", line_offset=3)
     assert "docs/x.md:6: unknown fact 'no-such'" in str(error.value)
-
-
-def test_unknown_fact_fails_the_strict_build_with_file_and_line(project_copy, tmp_path):
-    page = project_copy / "docs" / "contact.md"
-    lines = page.read_text(encoding="utf-8").splitlines()
-    lines.insert(10, "Planted: [[fact:no-such-fact]].")
-    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/contact.md:11: unknown fact 'no-such-fact'" in result.stderr
 
 
 def test_footer_gives_the_oldest_check_date_and_none_without_dated_facts():

@@ -14,11 +14,13 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from pipeline import facts, time_budget
 from support import ROOT
 
 
-def markdown_page(src_uri: str, source: str):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=source))
+def markdown_page(src_uri: str, source: str, title: str | None = None):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=source),
+                           is_homepage=src_uri == "index.md", title=title)
 
 
 def run_markdown(src_uri: str, source: str) -> str:
@@ -45,6 +47,49 @@ def test_broken_front_matter_fails_naming_file_and_line():
 def test_a_good_page_passes_unchanged():
     source = "# Contact\n\n- [@docs@Docs](https://d.example/): fine.\n"
     assert run_markdown("contact.md", source) == source
+
+
+@pytest.fixture
+def real_build(monkeypatch):
+    """The Build as on_config leaves it for this repository (facts, notebook times)."""
+    build = mkdocs_hooks.Build(root=ROOT, facts=facts.all_facts(ROOT),
+                               notebook_minutes=time_budget.notebook_durations(ROOT / "notebooks"))
+    monkeypatch.setattr(mkdocs_hooks, "build", build)
+    return build
+
+
+def page_lines(name: str) -> list[str]:
+    return (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_unknown_fact_fails_naming_file_and_line(real_build):
+    lines = page_lines("contact.md")
+    lines.insert(10, "Planted: [[fact:no-such-fact]].")
+    with pytest.raises(PluginError, match=r"docs/contact\.md:11: unknown fact 'no-such-fact'"):
+        run_markdown("contact.md", "\n".join(lines) + "\n")
+
+
+def test_malformed_quiz_fails_naming_file_and_line(real_build):
+    lines = page_lines("python.md")
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("!!! quiz "))
+    lines[number] = lines[number].replace("- [x]", "- [ ]")
+    with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: mark exactly one option"):
+        run_markdown("python.md", "\n".join(lines) + "\n")
+
+
+def test_a_resource_without_duration_fails_naming_file_and_line(real_build):
+    lines = page_lines("python.md")
+    number = next(i for i, line in enumerate(lines, 1) if "](https://docs.astral.sh/uv/)" in line)
+    lines[number - 1] = lines[number - 1].replace(" About 15 minutes.", "")
+    page = markdown_page("python.md", "\n".join(lines) + "\n", title="5 Python")
+    with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: resource 'uv' has no dur"):
+        mkdocs_hooks.on_nav(SimpleNamespace(pages=[page]), None, None)
+
+
+def test_the_real_pages_pass_the_markdown_steps(real_build):
+    for name in ("python.md", "contact.md", "hardware-and-os.md"):
+        out = run_markdown(name, (ROOT / "docs" / name).read_text(encoding="utf-8"))
+        assert "[[fact:" not in out and "!!! quiz" not in out
 
 
 def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
