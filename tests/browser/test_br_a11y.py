@@ -64,6 +64,8 @@ def violations(page, url: str, path: str, entries: list[dict], used: set[int]) -
     found = axe_findings(page, path, entries, used, "after load")
     render_all_cells(page)  # as after scrolling to the end: every lazy cell laid out
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    # The header swaps the site name for the page title with a fade: judge colours after it.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return found + axe_findings(page, path, entries, used, "scrolled to the end")
 
 
