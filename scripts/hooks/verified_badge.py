@@ -108,7 +108,8 @@ def full_run_text(guide: dict, current_sha: str) -> str:
     if run.get("colab_versions"):
         how = f"a full run on Colab's versions ({facts})"
     else:
-        how = f"a full run, not on Colab's versions ({facts})"
+        differences = "; ".join(html.escape(str(d)) for d in run.get("differences_from_colab", []))
+        how = f"a full run, not on Colab's versions ({facts}; differences: {differences})"
     return (
         f" <strong>Outputs on this page</strong>: {how} on {when(run['executed_at'])}, "
         f"{float(run.get('seconds', 0)):.0f} seconds."

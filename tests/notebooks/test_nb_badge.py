@@ -32,9 +32,11 @@ def test_a_full_run_on_colabs_versions_says_so():
     assert "Python 3.13.9, PyTorch 2.11.0+cpu, Keras 3.13.2" in text and "07 December 2026" in text
 
 
-def test_a_full_run_on_other_versions_says_that_too():
-    guide = {**GUIDE, "run": {**GUIDE["run"], "colab_versions": False}}
-    assert "not on Colab's versions" in verified_badge.full_run_text(guide, "abc")
+def test_a_full_run_on_other_versions_says_which_differ():
+    differences = ["python 3.11.7 (Colab: 3.13)", "torch 2.13.0+cpu (Colab: 2.11.0)"]
+    run = {**GUIDE["run"], "colab_versions": False, "differences_from_colab": differences}
+    text = verified_badge.full_run_text({**GUIDE, "run": run}, "abc")
+    assert "not on Colab's versions" in text and "; ".join(differences) in text
 
 
 def test_no_full_run_or_a_stale_one_adds_nothing():
