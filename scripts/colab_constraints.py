@@ -34,7 +34,7 @@ IMPORT_TO_DIST = {
 TOOLING = {"ipykernel", "nbformat", "nbclient", "papermill"}
 # Not imported directly, but they compute what scikit-learn, scikit-image and matplotlib return.
 RUNTIME_DEPENDENCIES = {"scipy", "pillow"}
-# Colab's torch is a URL build for Python 3.13; we keep the local CPU build.
+# Colab's torch is a URL build for Colab's Python; on another Python we keep the local CPU build.
 KEEP_LOCAL = {"torch"}
 LINE = re.compile(r"^([A-Za-z0-9_.\-]+)\s*(?:==\s*([^\s;]+)|@\s*(\S+))")
 
@@ -102,9 +102,14 @@ def constraints(
 ) -> tuple[list[str], list[str]]:
     """(constraint lines, notes): Colab's pins for used packages, our pins for the rest."""
     merged, notes = dict(local), []
+    on_colab_python = colab_python(colab) == f"{sys.version_info.major}.{sys.version_info.minor}"
     for name in sorted(used):
         version = colab.get(name)
-        if name in KEEP_LOCAL or version is None or version.startswith("@"):
+        if on_colab_python and name in KEEP_LOCAL and pinned_version(version):
+            # Same Python as Colab: take Colab's torch too, from PyTorch's CPU wheel index.
+            merged[name] = pinned_version(version)
+            notes.append(f"{name}: Colab's {merged[name]}, from the CPU wheel index")
+        elif name in KEEP_LOCAL or version is None or version.startswith("@"):
             notes.append(f"{name}: kept local {local.get(name, 'unpinned')} (Colab: {version})")
         elif probe is not None and not probe(name, version):
             notes.append(f"{name}: no wheel of {version} for this Python; kept {local.get(name)}")
@@ -112,6 +117,43 @@ def constraints(
             merged[name] = version
     lines = [f"{name}=={version}" for name, version in sorted(merged.items())]
     return lines, notes
+
+
+CPYTHON_TAG = re.compile(r"-cp(\d)(\d+)-")
+WHEEL_VERSION = re.compile(r"/[A-Za-z0-9_.]+-(\d[^-/%]*)(?:%2B|\+|-)")
+
+
+def colab_python(colab: dict) -> str | None:
+    """Colab's Python as "3.13", read from the cpXYZ tag of a wheel URL in its freeze."""
+    for pin in colab.values():
+        if pin.startswith("@") and (match := CPYTHON_TAG.search(pin)):
+            return f"{match.group(1)}.{match.group(2)}"
+    return None
+
+
+def pinned_version(pin: str | None) -> str | None:
+    """The version of a pin: "2.1.3" as is; "@ https://.../torch-2.11.0%2Bcpu-cp313-..." gives
+    "2.11.0"."""
+    if not pin or not pin.startswith("@"):
+        return pin
+    match = WHEEL_VERSION.search(pin)
+    return match.group(1) if match else None
+
+
+def differences_from_colab(python: str, packages: dict, colab: dict | None = None) -> list[str]:
+    """Where a run's Python and package versions differ from Colab's; empty when they match."""
+    colab = read_pins(COLAB_FREEZE) if colab is None else colab
+    wanted = colab_python(colab)
+    found = [] if wanted is None or python.startswith(wanted + ".") or python == wanted else [
+        f"python {python} (Colab: {wanted})"
+    ]
+    for name, version in sorted(packages.items()):
+        colab_version = pinned_version(colab.get(normalise(name)))
+        if colab_version is None:
+            continue  # not on Colab: the notebook installs it in its first cell
+        if version.split("+")[0] != colab_version.split("+")[0]:
+            found.append(f"{name} {version} (Colab: {colab_version})")
+    return found
 
 
 def main(argv: list[str]) -> int:

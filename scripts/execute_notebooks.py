@@ -1,29 +1,38 @@
-"""`make notebooks`: re-execute the "package" notebooks in full mode and store their outputs.
+"""`make notebooks` and `make notebooks-full`: run notebooks in full mode, store their outputs.
 
 Each notebook runs in place with its default parameters on a fresh python3 kernel. Outputs are
-normalised (execution counts from 1, no timing metadata) and metadata.guide.sources_sha256
-records which code produced them, metadata.guide.environment the Python and package versions
-that ran it (the lint checks every printed version against it). A run that writes to stderr is
-refused: nothing is stored. "download" notebooks are cleared instead.
+normalised (execution counts from 1, no timing metadata). metadata.guide records the run:
+`sources_sha256` (which code made the outputs), `environment` (Python and package versions; the
+lint checks every printed version against it) and `run` (mode "full", date, seconds, and whether
+the versions were Colab's, with the differences). A run that writes to stderr, or a kernel that
+would read stand-in data, is refused: nothing is stored.
 
-    python scripts/execute_notebooks.py [NAME.ipynb ...]
+"package" notebooks (data inside a package) always run. "download" notebooks (03-05) download
+their data, so only `--full` runs them; without it, a download notebook keeps the outputs of a
+full run of its current code and is cleared otherwise. A package notebook whose outputs did not
+change is left untouched, so a rerun commits only what changed. `--full` also records every run
+under "full_runs" in reports/notebook-runs.json and exits 1 if any notebook failed.
+
+    python scripts/execute_notebooks.py [--full] [NAME.ipynb ...]
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 import nbformat
-from colab_constraints import distribution, notebook_imports
+from colab_constraints import differences_from_colab, distribution, notebook_imports
 from nbclient import NotebookClient
-from notebook_meta import sources_sha256
+from notebook_meta import RUNS_REPORT, sources_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -52,13 +61,13 @@ def clear_outputs(notebook) -> None:
 def execute(notebook, timeout: int = 1200) -> None:
     if os.environ.get(STANDIN_ENV):
         raise RefusedOutputs(f"{STANDIN_ENV} is set: this kernel would read stand-in data")
-    os.environ.update({k: v for k, v in KERNEL_ENV.items() if k not in os.environ})
+    env = {**KERNEL_ENV, **os.environ}  # the caller's settings win
     with tempfile.TemporaryDirectory(prefix="nbexec-") as workdir:
         client = NotebookClient(
             notebook, timeout=timeout, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": workdir}},
         )  # fmt: skip
-        client.execute()
+        client.execute(env=env)
 
 
 def environment(notebook) -> dict:
@@ -117,15 +126,51 @@ def normalise(notebook) -> None:
             cell.outputs = merged_streams([o for o in cell.outputs if not is_blank_display(o)])
 
 
-def refresh(path: Path) -> str:
+def outputs_of(notebook) -> list:
+    return [c.get("outputs", []) for c in notebook.cells if c.cell_type == "code"]
+
+
+def has_current_full_run(notebook) -> bool:
+    guide = notebook.metadata.get("guide", {})
+    return (
+        guide.get("run", {}).get("mode") == "full"
+        and guide.get("sources_sha256") == sources_sha256(notebook)
+        and any(outputs_of(notebook))
+    )
+
+
+def run_record(notebook, seconds: float) -> dict:
+    env = environment(notebook)
+    differences = differences_from_colab(env["python"], env["packages"])
+    return {
+        "mode": "full",
+        "executed_at": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "seconds": round(seconds, 1),
+        "colab_versions": not differences,
+        "differences_from_colab": differences,
+    }
+
+
+def clear(path: Path, notebook) -> str:
+    guide = notebook.metadata.setdefault("guide", {})
+    clear_outputs(notebook)
+    for key in ("sources_sha256", "environment", "run"):
+        guide.pop(key, None)
+    nbformat.write(notebook, path)
+    return "cleared (download notebook; `make notebooks-full` runs it with its data)"
+
+
+def refresh(path: Path, full: bool = False) -> tuple[str, dict | None]:
+    """Run one notebook and store it; return what happened and the run's record (if it ran)."""
+    stored = nbformat.read(path, as_version=4)
+    download = stored.metadata.get("guide", {}).get("data") != "package"
+    if download and not full:
+        if has_current_full_run(stored):
+            return "kept (outputs of a full run of this code)", None
+        return clear(path, stored), None
     notebook = nbformat.read(path, as_version=4)
     guide = notebook.metadata.setdefault("guide", {})
     clear_outputs(notebook)
-    if guide.get("data") != "package":
-        guide.pop("sources_sha256", None)
-        guide.pop("environment", None)
-        nbformat.write(notebook, path)
-        return "cleared (download notebook)"
     started = time.monotonic()
     execute(notebook)
     normalise(notebook)
@@ -133,16 +178,54 @@ def refresh(path: Path) -> str:
         raise RefusedOutputs(f"{path.name}: code cells {stderr} wrote to stderr; nothing stored")
     guide["sources_sha256"] = sources_sha256(notebook)
     guide["environment"] = environment(notebook)
+    record = run_record(notebook, time.monotonic() - started)
+    unchanged = (
+        not download
+        and "run" in stored.metadata.get("guide", {})
+        and outputs_of(notebook) == outputs_of(stored)
+        and {k: stored.metadata.get("guide", {}).get(k) for k in ("sources_sha256", "environment")}
+        == {k: guide[k] for k in ("sources_sha256", "environment")}
+    )
+    if unchanged:
+        return f"ran in {record['seconds']:.0f} s; outputs unchanged, file kept", record
+    guide["run"] = record
     nbformat.validate(notebook)
     nbformat.write(notebook, path)
-    return f"executed in {time.monotonic() - started:.0f} s"
+    return f"executed in {record['seconds']:.0f} s", record
 
 
-def main(names: list[str]) -> int:
+def record_full_runs(runs: dict, report_path: Path = ROOT / RUNS_REPORT) -> None:
+    """Add this run's records under "full_runs"; the test-mode records stay as they are."""
+    report = {"notebooks": {}}
+    if report_path.is_file():
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    report["full_runs"] = dict(sorted({**report.get("full_runs", {}), **runs}.items()))
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    full = "--full" in argv
+    names = [a for a in argv if not a.startswith("--")]
     paths = [NOTEBOOKS / name for name in names] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    runs, failed = {}, []
     for path in paths:
-        print(f"{path.name}: {refresh(path)}", flush=True)
-    return 0
+        try:
+            message, record = refresh(path, full)
+        except Exception as error:  # one failure must not stop the other notebooks
+            message, record = f"FAILED: {type(error).__name__}: {error}", None
+            failed.append(path.name)
+            runs[path.name] = {"mode": "full", "passed": False, "error": message[:500]}
+        if record is not None:
+            notebook = nbformat.read(path, as_version=4)
+            runs[path.name] = {
+                **record, **notebook.metadata.get("guide", {}).get("environment", {}),
+                "sources_sha256": sources_sha256(notebook), "passed": True,
+            }  # fmt: skip
+        print(f"{path.name}: {message}", flush=True)
+    if full:
+        record_full_runs(runs)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 The notebook tests write reports/notebook-runs.json. A record counts only if it passed and its
 sources_sha256 still matches the notebook's code; otherwise the page says "Not yet verified".
+The badge says "in test mode" (small settings); when the stored outputs come from a full run of
+the current code (metadata.guide.run, written by `make notebooks`), it adds whether that run used
+Colab's versions.
 """
 
 from __future__ import annotations
@@ -65,15 +68,40 @@ def badge_html(verdict: Verdict, gpu_recommended: bool | None) -> str:
     r = verdict.record
     return (
         '<div class="verified-badge verified-badge--verified">'
-        f"<strong>\u2713 Verified</strong>: run by the test suite on {when(r['executed_at'])} "
+        f"<strong>\u2713 Verified in test mode</strong>: run by the test suite, with small "
+        f"settings, on {when(r['executed_at'])} "
         f"with Python {html.escape(str(r.get('python')))}, "
         f"PyTorch {html.escape(str(r.get('torch')))} and Keras {html.escape(str(r.get('keras')))}. "
         f"Test-mode run time: {float(r.get('seconds', 0)):.1f} seconds.{gpu}</div>"
     )
 
 
+def full_run_text(guide: dict, current_sha: str) -> str:
+    """A sentence on the full run that made the stored outputs; empty without a current one."""
+    run, env = guide.get("run") or {}, guide.get("environment") or {}
+    if run.get("mode") != "full" or guide.get("sources_sha256") != current_sha:
+        return ""
+    packages = env.get("packages", {})
+    versions = ", ".join(
+        f"{label} {html.escape(str(packages[name]))}"
+        for label, name in (("PyTorch", "torch"), ("Keras", "keras")) if name in packages
+    )
+    facts = f"Python {html.escape(str(env.get('python')))}" + (f", {versions}" if versions else "")
+    if run.get("colab_versions"):
+        how = f"a full run on Colab's versions ({facts})"
+    else:
+        differences = "; ".join(html.escape(str(d)) for d in run.get("differences_from_colab", []))
+        how = f"a full run, not on Colab's versions ({facts}; differences: {differences})"
+    return (
+        f" <strong>Outputs on this page</strong>: {how} on {when(run['executed_at'])}, "
+        f"{float(run.get('seconds', 0)):.0f} seconds."
+    )
+
+
 def notebook_badge(name: str, notebook: dict, runs: dict) -> str:
     guide = notebook.get("metadata", {}).get("guide", {})
     verdict = judge(runs.get(name), sources_sha256(notebook))
-    return badge_html(verdict, guide.get("gpu_recommended"))
+    badge = badge_html(verdict, guide.get("gpu_recommended"))
+    full = full_run_text(guide, sources_sha256(notebook))
+    return badge[: -len("</div>")] + full + "</div>" if full else badge
 

@@ -235,14 +235,18 @@ def check_short_cells(nb) -> list[str]:
 def check_outputs(nb) -> list[str]:
     data = nb.metadata.get("guide", {}).get("data")
     cells = code_cells(nb)
-    if data == "download":
+    full_run = nb.metadata.get("guide", {}).get("run", {}).get("mode") == "full"
+    if data == "download" and not full_run:
         stray = [i for i, c in enumerate(cells, 1) if c.outputs or c.execution_count is not None]
         return (
-            [f"download notebooks are stored without outputs; clear code cells {stray}"]
+            [
+                f"download notebooks are stored without outputs, unless a full run made them "
+                f"(`make notebooks-full`); clear code cells {stray}"
+            ]
             if stray
             else []
         )
-    if data != "package":
+    if data not in ("package", "download"):
         return []
     problems = []
     counts = [c.execution_count for c in cells]
@@ -294,7 +298,7 @@ def check_versions(nb) -> list[str]:
     """Printed versions must be the ones metadata.guide.environment says made the outputs."""
     environment = nb.metadata.get("guide", {}).get("environment")
     has_outputs = any(c.outputs for c in code_cells(nb))
-    if nb.metadata.get("guide", {}).get("data") == "package" and has_outputs and not environment:
+    if has_outputs and not environment:
         return ["stored outputs without metadata.guide.environment: run `make notebooks`"]
     recorded = dict((environment or {}).get("packages", {}))
     if environment and environment.get("python"):

@@ -168,8 +168,15 @@ BREAKAGES = {
         "make notebooks",
     ),
     "outputs in a download notebook": (
-        lambda nb: nb.metadata.guide.update(data="download"),
+        lambda nb: [nb.metadata.guide.update(data="download"), nb.metadata.guide.pop("run", None)],
         "without outputs",
+    ),
+    "full-run outputs of older code in a download notebook": (
+        lambda nb: [
+            nb.metadata.guide.update(data="download", run={"mode": "full"}),
+            set_source(cell_with_tag(nb, "parameters"), "SEED = 1  # seed"),
+        ],
+        "make notebooks",
     ),
     "stderr output": (lambda nb: add_output(nb, stream("careful\n", "stderr")), "stderr"),
     "machine path in an output": (
