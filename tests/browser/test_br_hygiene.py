@@ -9,8 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline.page_descriptions import notebook_description
+from pipeline.notebook_page import demote_empty_headers
+from pipeline.page_descriptions import MAX_LENGTH, notebook_description
 from pipeline.text import shorten
+from support import apply_step
 
 NO_ALT = "no description has been provided"
 FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
@@ -126,15 +128,12 @@ def test_notebook_description_from_title_and_learning_goals():
 
 
 def test_long_descriptions_are_cut_on_a_word():
-    text = shorten("word " * 60)
-    assert len(text) <= 160 and text.endswith("word…")
+    text = shorten("word " * 60, MAX_LENGTH)
+    assert len(text) <= MAX_LENGTH and text.endswith("word…")
 
 
 def test_empty_header_cells_become_plain_cells():
-    from empty_table_headers import demote_empty_headers
-
-    html = '<thead><tr><th></th><th class="x"> </th><th>a</th></tr></thead>'
-    assert (
-        demote_empty_headers(html)
-        == '<thead><tr><td></td><td class="x"></td><th>a</th></tr></thead>'
+    html = '<table><thead><tr><th></th><th class="x"> </th><th>a</th></tr></thead></table>'
+    assert apply_step(demote_empty_headers, html) == (
+        '<table><thead><tr><td></td><td class="x"></td><th>a</th></tr></thead></table>'
     )

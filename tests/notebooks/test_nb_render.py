@@ -99,10 +99,13 @@ def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
     css = stylesheet.read_text(encoding="utf-8")
     assert len(gzip.compress(css.encode())) < STYLESHEET_BUDGET_GZIP
     assert ".jp-InputPrompt" in css and ".highlight-ipynb" in css
-    assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in css
-    # css_bundle.py serves it inside stylesheets/site.css, with the site's other rules.
+    # css_bundle.py serves it inside stylesheets/site.css, with the site's other rules and
+    # assets/stylesheets/notebook-overrides.css right after it.
     bundle = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
     assert css in bundle
+    overrides = bundle.index("notebook-overrides.css")
+    assert bundle.index(css) < overrides
+    assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in bundle[overrides:]
     for page in built_site.rglob("index.html"):
         hrefs = [
             link.get("href", "")
