@@ -105,7 +105,8 @@ def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
     assert css in bundle
     overrides = bundle.index("notebook-overrides.css")
     assert bundle.index(css) < overrides
-    assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in bundle[overrides:]
+    plots_on_white = '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img'
+    assert plots_on_white in bundle[overrides:]
     for page in built_site.rglob("index.html"):
         hrefs = [
             link.get("href", "")
