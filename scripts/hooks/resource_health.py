@@ -10,12 +10,17 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+if str(Path(__file__).resolve().parents[1]) not in sys.path:  # scripts/, for pipeline/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline import resource_links  # noqa: E402 - needs the path above
 
 REPORT = Path("reports/link-check.json")  # relative to the project root
 HEALTH_PAGE = "resource-health.md"
@@ -106,11 +111,17 @@ def health_note(result: dict | None) -> str:
     target = new_location(result) if result and result.get("result") == "moved" else None
     if target:
         text += f': <a href="{html.escape(target)}">new address</a>'
+    archived = resource_links.archive_link_html(result)
+    if archived:
+        text += ("; " if target else ": ") + archived
     return f'<span class="resource-health resource-health--{suffix}">({text})</span>'
 
 
-def annotate_resources(page_html: str, index: dict[str, dict]) -> str:
-    """Append a health note to the line of every typed resource link."""
+def annotate_resources(page_html: str, index: dict[str, dict], report_link=None) -> str:
+    """Append a health note to the line of every typed resource link.
+
+    `report_link(url, title)`, when given, adds the HTML after the note (report a problem).
+    """
     out: list[str] = []
     position = 0
     for anchor in RESOURCE_ANCHOR.finditer(page_html):
@@ -122,6 +133,8 @@ def annotate_resources(page_html: str, index: dict[str, dict]) -> str:
         out.append(page_html[position:insert_at])
         url = html.unescape(href.group(1)) if href else ""
         out.append(" " + health_note(find_result(index, url)))
+        if report_link:
+            out.append(" " + report_link(url, resource_links.anchor_text(anchor.group(0))))
         position = insert_at
     out.append(page_html[position:])
     return "".join(out)
@@ -159,6 +172,9 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
         counts[words] = counts.get(words, 0) + 1
         moved = new_location(result) if result and result.get("result") == "moved" else None
         status = f"{words}: [new address](<{moved}>)" if moved else words
+        archived = resource_links.archive_link_markdown(result, res.title)
+        if archived:
+            status += ("; " if moved else ": ") + archived
         rows.append(
             f"| [{cell(res.title)}](<{res.url}>) | {res.type} | [{cell(res.page_title)}]"
             f"({res.page_src}) | {status} | {day(result.get('checked_at')) if result else ''} |"
@@ -215,4 +231,6 @@ def on_page_content(html_text, page, config, **kwargs):
     if page.file.src_uri == HEALTH_PAGE:
         return html_text
     index = results_by_url(load_report(project_root(config) / REPORT))
-    return annotate_resources(html_text, index)
+    repo, title, url = config.repo_url or "", page.title or "", page.canonical_url or page.url
+    return annotate_resources(html_text, index, lambda resource_url, resource_title: (
+        resource_links.report_problem_html(repo, title, url, resource_title, resource_url)))
