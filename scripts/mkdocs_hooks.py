@@ -37,6 +37,7 @@ from pipeline import (
     progress,
     quiz,
     resource_health,
+    resource_links,
     time_budget,
     typed_links,
     verified_badge,
@@ -173,7 +174,7 @@ def on_page_content(html, page, config, files):
     if notebook_page.is_notebook_page(src):
         notebook_content(root, page)
     typed_links.render_typed_links(root)
-    resource_health.annotate_resources(root, build.health_index)
+    resource_health.annotate_resources(root, build.health_index, report_problem_link(page))
     build.resource_totals[progress.page_slug(page.url)] = progress.add_resource_checkboxes(root)
     if progress.is_trackable(src, page.title):
         progress.add_mark_done(root)
@@ -183,6 +184,16 @@ def on_page_content(html, page, config, files):
     if build.offline:
         offline.file_links(root)
     return document.serialize(root)
+
+
+def report_problem_link(page):
+    """HTML for a resource line's "report a problem" link: a pre-filled GitHub issue."""
+    title, url = page.title or "", page.canonical_url or page.url
+
+    def link(resource_url: str, resource_title: str) -> str:
+        return resource_links.report_problem_html(build.repo_url, title, url, resource_title,
+                                                  resource_url)
+    return link
 
 
 def notebook_content(root, page) -> None:

@@ -38,5 +38,6 @@ def reuse(cache: dict[str, dict], url: str, pages: list[str], max_age: timedelta
     if entry is None or not fresh_ok(entry, max_age, now or datetime.now(UTC)):
         return None
     values = {name: entry.get(name) for name in FIELDS}
-    values.update(pages=pages, reason=(entry.get("reason") or "ok") + " (cached)")
+    values.update(pages=pages, reason=(entry.get("reason") or "ok") + " (cached)",
+                  review=bool(entry.get("review")))
     return Result(**values)

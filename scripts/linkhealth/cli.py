@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import os
 import subprocess
 import sys
@@ -15,11 +14,16 @@ import httpx
 from . import RESULTS, report
 from .collect import CollectError, collect, with_fact_sources
 from .config import ConfigError, load_config, site_url_from_mkdocs
-from .internal import check_internal
 from .runner import run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-LINKCHECKER_VERSION = importlib.metadata.version("LinkChecker")
+
+
+def linkchecker_version() -> str:
+    """Looked up only with --internal: scanning the installed packages takes a while."""
+    import importlib.metadata
+
+    return importlib.metadata.version("LinkChecker")
 
 
 class UsageError(Exception):
@@ -87,26 +91,34 @@ def run(args) -> int:
         if args.build:
             site = build_site(project, Path(temp) / "site")
         links = with_fact_sources(collect(site, own), project)
-        internal = check_internal(site) if args.internal else None
-    results = run_checks(links, config, args.cache, args.max_age)
+        internal = None
+        if args.internal:
+            from .internal import check_internal  # LinkChecker's part, only when asked
+
+            internal = check_internal(site)
+    checked = run_checks(links, config, args.cache, args.max_age)
+    results = checked.results
     failing = failing_urls(results, levels, args.mode, args.baseline)
     failing += internal if internal and "broken" in levels else []
-    write_reports(args, results, internal, levels)
-    print(report.to_console(results, internal))
+    write_reports(args, results, internal, levels, checked.warnings)
+    print(report.to_console(results, internal, checked.warnings))
+    for warning in checked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if failing:
         print(f"FAILED: {len(failing)} link(s) are {'/'.join(sorted(levels))}", file=sys.stderr)
     return 1 if failing else 0
 
 
-def write_reports(args, results, internal, levels) -> None:
+def write_reports(args, results, internal, levels, warnings=()) -> None:
     tool = f"scripts/check_links.py (httpx {httpx.__version__})"
     if internal is not None:
-        tool += f" + LinkChecker {LINKCHECKER_VERSION} (internal links)"
+        tool += f" + LinkChecker {linkchecker_version()} (internal links)"
     if args.json:
-        report.write_json(args.json, results, tool, internal)
+        report.write_json(args.json, results, tool, internal, warnings)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(report.to_markdown(results, levels, internal), encoding="utf-8")
+        text = report.to_markdown(results, levels, internal, warnings)
+        args.markdown.write_text(text, encoding="utf-8")
 
 
 def main(argv=None) -> int:

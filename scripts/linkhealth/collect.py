@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 
 URL_ATTRS = {"href", "src", "poster", "data"}
 SKIP_SCHEMES = {"mailto", "javascript", "tel", "data", "blob", "about"}
+# Links the build makes from the report itself (an archived copy, "report a problem") carry
+# data-linkcheck="skip": checking them would only send requests to the archive and to GitHub.
+SKIP_MARK = ("data-linkcheck", "skip")
 
 
 class CollectError(Exception):
@@ -36,6 +39,8 @@ class LinkParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
+        if SKIP_MARK in attrs:
+            return
         for name, value in attrs:
             if not value:
                 continue

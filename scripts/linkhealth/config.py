@@ -29,8 +29,11 @@ SETTINGS = {
     "fragment_id_prefixes": list,
     "own_repo_url": str,
     "own_repo_root": str,
+    "archive": bool,
+    "archive_endpoint": str,
 }
 TABLES = {"skip_fragment", "rule"}
+ARCHIVE_ENDPOINT = "https://archive.org/wayback/available"
 SKIP_KEYS = {"pattern", "hosts", "reason"}
 COMMON_RULE_KEYS = {"name", "kind", "hosts", "reason"}
 # Each rule kind and the extra keys it accepts (values: required?).
@@ -79,6 +82,8 @@ class Config:
     fragment_id_prefixes: list = field(default_factory=list)
     own_repo_url: str = ""
     own_repo_root: str = "."
+    archive: bool = True  # ask the Wayback Machine for a copy of broken and doubtful links
+    archive_endpoint: str = ARCHIVE_ENDPOINT
     skip_fragments: list[SkipFragment] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     path: Path | None = None
@@ -172,6 +177,9 @@ def load_config(path: Path) -> Config:
     config.skip_fragments = [
         parse_skip(path, text, s, i) for i, s in enumerate(data.get("skip_fragment", []))
     ]
+    if not re.match(r"https?://[^/\s]+", config.archive_endpoint):
+        line = line_of(text, "archive_endpoint")
+        raise fail(path, line, "`archive_endpoint` must be an http(s) URL")
     config.exclude = [re.compile(p) for p in config.exclude]
     root = Path(config.own_repo_root)
     config.own_repo_root = str(root if root.is_absolute() else (path.parent / root).resolve())

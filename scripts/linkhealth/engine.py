@@ -1,10 +1,10 @@
-"""Classify one URL: follow redirects and meta refreshes, apply host rules, check fragments."""
+"""Classify URLs: follow redirects and meta refreshes, apply host rules, check fragments."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urldefrag, urljoin, urlsplit
@@ -15,7 +15,7 @@ from . import rules
 from .config import Config, Rule
 from .fetch import LINK_DEADLINE, Fetcher, Reply
 
-HEAD_BYTES = 65_536  # enough to find a <meta http-equiv=refresh> in the page head
+HEAD_BYTES = 65_536  # enough for the page head: a meta refresh, the title, the first heading
 
 
 @dataclass
@@ -28,7 +28,20 @@ class Result:
     suggestion: str | None = None
     pages: list[str] = field(default_factory=list)
     checked_at: str = ""
+    review: bool = False  # a move a person should look at: old and new paths share no word
+    archive_url: str | None = None  # a Wayback Machine copy (broken, or moved with review)
     headers: httpx.Headers | None = field(default=None, repr=False)
+
+
+@dataclass
+class Chain:
+    """Where following one URL's redirects and meta refreshes ended."""
+
+    reply: Reply | None = None
+    hops: int = 0
+    moved_to: str | None = None  # the end of the leading permanent hops: the new address
+    scan: rules.PageScan | None = None  # the final HTML page, read once for every fragment
+    failure: Result | None = None  # a loop or too many redirects
 
 
 def now_iso() -> str:
@@ -50,37 +63,58 @@ def from_reply(url: str, reply: Reply, what: str = "") -> Result:
     return Result(url, "broken", status, reply.url, f"{what}HTTP {status}", headers=reply.headers)
 
 
+def for_url(result: Result, url: str) -> Result:
+    """A copy of one URL's result for another URL that differs only in its #fragment."""
+    if url == result.url:
+        return result
+    final = url if result.final_url == result.url else result.final_url
+    return replace(result, url=url, final_url=final, pages=[])
+
+
 class Checker:
     def __init__(self, client: httpx.AsyncClient, config: Config):
         self.config = config
         self.fetcher = Fetcher(client, config)
 
     async def check(self, url: str) -> Result:
-        """Check one URL within the per-link deadline; host rules adjust the outcome."""
-        matched = rules.rules_for(self.config.rules, urlsplit(url).netloc)
+        return (await self.check_group([url]))[0]
+
+    async def check_group(self, urls: list[str]) -> list[Result]:
+        """Check URLs that differ only in their #fragment with one request (chain).
+
+        Every fragment is looked up in the one body; host rules adjust each outcome. The
+        per-link deadline covers the whole group.
+        """
+        matched = rules.rules_for(self.config.rules, urlsplit(urls[0]).netloc)
         try:
             async with asyncio.timeout(self.config.link_deadline) as deadline:
                 LINK_DEADLINE.set(deadline)
-                result = await self._dispatch(url, matched)
+                results = await self._dispatch(urls, matched)
         except TimeoutError:
-            result = Result(url, "flaky", reason=f"gave up after {self.config.link_deadline:g} s")
-        result = apply_post_rules(result, matched)
-        result.checked_at = now_iso()
-        return result
+            reason = f"gave up after {self.config.link_deadline:g} s"
+            results = [Result(url, "flaky", reason=reason) for url in urls]
+        checked = now_iso()
+        for result in results:
+            apply_post_rules(result, matched)
+            result.checked_at = checked
+        return results
 
-    async def _dispatch(self, url: str, matched: list[Rule]) -> Result:
+    async def _dispatch(self, urls: list[str], matched: list[Rule]) -> list[Result]:
+        url = urls[0]
         rule = rules.check_rule(matched)
         colab = bool(rule and rule.kind == "colab-github")
         own = rules.own_repo_path(url, self.config.own_repo_url, colab)
         if own is not None:
-            return self.check_own_repo(url, own)
-        if rule and rule.kind == "colab-github" and rules.colab_github_parts(url):
-            return await self.check_colab(url, rule)
-        if rule and rule.kind == "youtube-oembed" and rules.is_youtube_video(url):
-            return await self.check_oembed(url, rule)
-        if rule and rule.kind == "stackexchange-api" and rules.stackexchange_question(url):
-            return await self.check_stackexchange(url, rule)
-        return await self.follow(url)
+            result = self.check_own_repo(url, own)
+        elif rule and rule.kind == "colab-github" and rules.colab_github_parts(url):
+            result = await self.check_colab(url, rule)
+        elif rule and rule.kind == "youtube-oembed" and rules.is_youtube_video(url):
+            result = await self.check_oembed(url, rule)
+        elif rule and rule.kind == "stackexchange-api" and rules.stackexchange_question(url):
+            result = await self.check_stackexchange(url, rule)
+        else:
+            return await self.follow(urls)
+        return [for_url(result, other) for other in urls]
 
     def check_own_repo(self, url: str, path: str) -> Result:
         """Our own GitHub/Colab links: the file must exist in this checkout."""
@@ -89,64 +123,89 @@ class Checker:
             return Result(url, "ok", reason=f"own repository: {path or '.'} exists locally")
         return Result(url, "broken", reason=f"own repository: {path} is not in the checkout")
 
-    async def follow(self, url: str) -> Result:
+    def fragment_to_check(self, url: str) -> str:
+        """The #fragment to look up, or '' (none, or a client-side one that is skipped)."""
+        fragment = urldefrag(url)[1]
+        if fragment and not rules.fragment_skipped(
+                self.config.skip_fragments, urlsplit(url).netloc, fragment):
+            return fragment
+        return ""
+
+    async def follow(self, urls: list[str]) -> list[Result]:
+        """One request chain for a URL and all its #fragments, then a result for each."""
+        base = urldefrag(urls[0])[0]
+        fragments = {url: self.fragment_to_check(url) for url in urls}
+        # An HTML body is read only as far as needed: its head (a meta refresh, the title and
+        # the first heading), or up to the body cap when some fragment has to be looked up.
+        body_limit = self.config.max_body_bytes if any(fragments.values()) else HEAD_BYTES
+        chain = await self.walk(base, body_limit)
+        return [keep_fragment(self.classify(url, base, chain, fragments[url]),
+                              urldefrag(url)[1]) for url in urls]
+
+    async def walk(self, base: str, body_limit: int) -> Chain:
         """Follow redirects and meta refreshes by hand so moves, loops and soft 404s show."""
-        base, fragment = urldefrag(url)
-        netloc = urlsplit(url).netloc
-        check_fragment = bool(fragment) and not rules.fragment_skipped(
-            self.config.skip_fragments, netloc, fragment)
-        body_limit = self.config.max_body_bytes if check_fragment else HEAD_BYTES
-        seen, current, permanent, hops = [base], base, False, 0
+        seen, current, chain, leading = [base], base, Chain(), True
         while True:
             reply = await self.fetcher.with_retries(current, body_limit)
-            target, moved_for_good = self.next_hop(reply)
+            scan = rules.scan_html(reply.body, reply.url) if reply.body is not None else None
+            target, permanent = self.next_hop(reply, scan)
             if target is None:
-                break
-            hops += 1
-            permanent = permanent or moved_for_good
+                chain.reply, chain.scan = reply, scan
+                return chain
+            chain.hops += 1
+            leading = leading and permanent
+            if leading:
+                chain.moved_to = target
             if seen.count(target) >= 2:  # one revisit is allowed: cookie-setting bounces
-                return Result(url, "broken", reply.status, target, "redirect loop")
-            if hops > self.config.max_redirects:
-                return Result(url, "broken", reply.status, target, "too many redirects")
+                chain.failure = Result(base, "broken", reply.status, target, "redirect loop")
+                return chain
+            if chain.hops > self.config.max_redirects:
+                chain.failure = Result(base, "broken", reply.status, target, "too many redirects")
+                return chain
             seen.append(target)
             current = target
-        result = self.classify(url, reply, hops, permanent, fragment if check_fragment else "")
-        return keep_fragment(result, fragment)
 
     @staticmethod
-    def next_hop(reply: Reply) -> tuple[str | None, bool]:
+    def next_hop(reply: Reply, scan: rules.PageScan | None) -> tuple[str | None, bool]:
+        """The next URL and whether the hop is permanent (301, 308, meta refresh)."""
         if reply.error or reply.status is None:
             return None, False
         if reply.status in rules.REDIRECTS and reply.headers.get("location"):
             target = urldefrag(urljoin(reply.url, reply.headers["location"]))[0]
             return target, reply.status in rules.PERMANENT
-        if reply.body is not None:
-            refresh = rules.scan_html(reply.body, reply.url).refresh
-            if refresh and urldefrag(refresh)[0] != reply.url:
-                return urldefrag(refresh)[0], True
+        if scan is not None and scan.refresh and urldefrag(scan.refresh)[0] != reply.url:
+            return urldefrag(scan.refresh)[0], True
         return None, False
 
-    def classify(self, url: str, reply: Reply, hops: int, permanent: bool, fragment: str):
-        via = "redirect chain ends in " if hops else ""
+    def classify(self, url: str, base: str, chain: Chain, fragment: str) -> Result:
+        if chain.failure:
+            return replace(chain.failure, url=url)
+        reply, scan = chain.reply, chain.scan
+        via = "redirect chain ends in " if chain.hops else ""
         if reply.error or not 200 <= reply.status < 300:
             return from_reply(url, reply, via)
         final = reply.url
-        soft = rules.soft_404_reason(urldefrag(url)[0], reply.url) if hops else None
-        if soft:
-            return Result(url, "broken", reply.status, final, soft)
+        if chain.hops:
+            title, heading = (scan.title, scan.heading) if scan else (None, None)
+            soft = rules.soft_404_reason(base, final, title, heading)
+            if soft:
+                return Result(url, "broken", reply.status, final, soft)
         if fragment:
-            missing = self.fragment_problem(reply, fragment)
+            missing = self.fragment_problem(reply, scan, fragment)
             if missing:
                 return Result(url, missing[0], reply.status, final, missing[1])
-        if permanent:
-            return Result(url, "moved", reply.status, final, "moved permanently", suggestion=final)
-        reason = "ok after a temporary redirect" if hops else "ok"
+        if chain.moved_to:
+            review = rules.review_reason(base, chain.moved_to)
+            reason = "moved permanently" + (f"; {review}" if review else "")
+            return Result(url, "moved", reply.status, final, reason,
+                          suggestion=chain.moved_to, review=bool(review))
+        reason = "ok after a temporary redirect" if chain.hops else "ok"
         return Result(url, "ok", reply.status, final, reason)
 
-    def fragment_problem(self, reply: Reply, fragment: str) -> tuple[str, str] | None:
-        if reply.body is None:
+    def fragment_problem(self, reply: Reply, scan: rules.PageScan | None,
+                         fragment: str) -> tuple[str, str] | None:
+        if scan is None:
             return None  # not HTML: nothing to look up
-        scan = rules.scan_html(reply.body, reply.url)
         if rules.fragment_found(scan, fragment, self.config.fragment_id_prefixes):
             return None
         if reply.truncated:

@@ -18,7 +18,8 @@ from notebook_meta import markdown_text
 
 from pipeline.document import append_text, element
 from pipeline.reports import load_report as load_json_report
-from pipeline.typed_links import resource_links
+from pipeline.resource_links import archive_link_html, archive_link_markdown
+from pipeline.typed_links import resource_links, resource_title
 
 REPORT = Path("reports/link-check.json")  # relative to the project root
 HEALTH_PAGE = "resource-health.md"
@@ -97,6 +98,9 @@ def health_note(result: dict | None) -> str:
     target = new_location(result) if result and result.get("result") == "moved" else None
     if target:
         text += f': <a href="{html.escape(target)}">new address</a>'
+    archived = archive_link_html(result)
+    if archived:
+        text += ("; " if target else ": ") + archived
     return f'<span class="resource-health resource-health--{suffix}">({text})</span>'
 
 
@@ -124,20 +128,31 @@ def append_to_line(line, note) -> None:
     note.tail = None
 
 
-def annotate_resources(root, index: dict[str, dict]) -> None:
-    """Append a health note to the line of every typed resource link (one note per line)."""
+def place_after(first, second) -> None:
+    """`second` right after `first`, one space between them."""
+    second.tail, first.tail = first.tail, " "
+    first.addnext(second)
+
+
+def annotate_resources(root, index: dict[str, dict], report_link=None) -> None:
+    """Append a health note to the line of every typed resource link (one note per line).
+
+    `report_link(url, title)`, when given, returns HTML put after the note (report a problem).
+    """
     annotated = set()
     for anchor in resource_links(root):
         line = line_of(anchor)
         if line is not None and line in annotated:
             continue
-        note = element(health_note(find_result(index, anchor.get("href", ""))))
+        url = anchor.get("href", "")
+        note = element(health_note(find_result(index, url)))
         if line is None:
-            note.tail, anchor.tail = anchor.tail, " "
-            anchor.addnext(note)
-            continue
-        annotated.add(line)
-        append_to_line(line, note)
+            place_after(anchor, note)
+        else:
+            annotated.add(line)
+            append_to_line(line, note)
+        if report_link:
+            place_after(note, element(report_link(url, resource_title(anchor))))
 
 
 def resources_in_markdown(markdown: str, page_src: str) -> list[Resource]:
@@ -172,6 +187,9 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
         counts[words] = counts.get(words, 0) + 1
         moved = new_location(result) if result and result.get("result") == "moved" else None
         status = f"{words}: [new address](<{moved}>)" if moved else words
+        archived = archive_link_markdown(result, res.title)
+        if archived:
+            status += ("; " if moved else ": ") + archived
         rows.append(
             f"| [{cell(res.title)}](<{res.url}>) | {res.type} | [{cell(res.page_title)}]"
             f"({res.page_src}) | {status} | {day(result.get('checked_at')) if result else ''} |"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from pipeline import resource_health
+from site_checks import scan_html
 from support import apply_step, run_mkdocs_build
 
 CHECKED = "2026-11-20T06:00:00Z"
@@ -25,6 +27,34 @@ def test_notes_for_each_result():
     assert "Broken" in resource_health.health_note(result("u", "broken"))
     assert "Could not verify automatically" in resource_health.health_note(
         result("u", "unverifiable"))
+
+
+COPY = "https://web.archive.org/web/20210301000000/https://gone.example/"
+
+
+def test_broken_and_reviewed_notes_link_the_archived_copy():
+    broken = resource_health.health_note(result("u", "broken", archive_url=COPY))
+    assert f'Broken, checked 20 Nov 2026: <a class="resource-archive" href="{COPY}"' in broken
+    assert "archived copy</a>)</span>" in broken
+    moved = resource_health.health_note(result("u", "moved", final_url="https://new.example/",
+                                               review=True, archive_url=COPY))
+    assert '>new address</a>; <a class="resource-archive"' in moved
+    assert "archived copy" not in resource_health.health_note(result("u", "broken"))
+
+
+def test_annotate_adds_the_report_link_after_the_note():
+    page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="docs">'
+            '<span class="resource-link__type">Docs: </span>A &amp; B</a>: about A.</li></ul>')
+    index = resource_health.results_by_url({"results": [result("https://a.example/", "ok")]})
+    seen = []
+
+    def report_link(url, title):
+        seen.append((url, title))
+        return "<span>REPORT</span>"
+
+    annotated = apply_step(resource_health.annotate_resources, page, index, report_link)
+    assert annotated.endswith("(Working, checked 20 Nov 2026)</span> <span>REPORT</span></li></ul>")
+    assert seen == [("https://a.example/", "A & B")]
 
 
 def test_trailing_slash_differences_still_match():
@@ -79,6 +109,7 @@ SAMPLE_LINES = (
     "- [@docs@Sample working](https://working.example.org/): a line of our own.\n"
     "- [@video@Sample moved](https://old.example.org/talk): another line.\n"
     "- [@tool@Sample unchecked](https://unchecked.example.org/): not in the report.\n"
+    "- [@paper@Sample broken](https://gone.example.org/paper): archived.\n"
 )
 
 
@@ -90,6 +121,7 @@ def test_build_with_a_report_shows_status_on_lines_and_page(project_copy, tmp_pa
     report.write_text(json.dumps({"generated_at": CHECKED, "tool": "test", "results": [
         result("https://working.example.org/", "ok"),
         result("https://old.example.org/talk", "moved", final_url="https://new.example.org/talk"),
+        result("https://gone.example.org/paper", "broken", archive_url=COPY),
     ]}), encoding="utf-8")
     built = run_mkdocs_build(project_copy, tmp_path / "site")
     assert built.returncode == 0, built.stderr[-3000:]
@@ -105,6 +137,30 @@ def test_build_with_a_report_shows_status_on_lines_and_page(project_copy, tmp_pa
     assert rows["https://working.example.org/"][1:] == ["docs", "Contact", "Working", "20 Nov 2026"]
     assert rows["https://old.example.org/talk"][3].startswith("Moved")
     assert rows["https://unchecked.example.org/"][3:] == ["Not yet checked", ""]
+    # A broken resource: "archived copy" on its line and on the Resource health page.
+    gone = "https://gone.example.org/paper"
+    assert notes[gone].select_one("a.resource-archive")["href"] == COPY
+    assert rows[gone][3] == "Broken: archived copy of Sample broken"
+    health = BeautifulSoup((site / "resource-health" / "index.html").read_text("utf-8"), "lxml")
+    assert health.select_one(f'article td a[href="{COPY}"]')["data-linkcheck"] == "skip"
+    # Every resource line: a small "report a problem" link to a pre-filled GitHub issue.
+    for li in page.select("article li"):
+        resource = li.select_one("a.resource-link")
+        if not resource:
+            continue
+        report = li.select_one(".resource-health--report a")
+        query = parse_qs(urlsplit(report["href"]).query)
+        assert report["href"].startswith(
+            "https://github.com/trainingnns/getting-started-with-neural-networks/issues/new?")
+        assert resource["href"] in query["body"][0] and "Contact" in query["body"][0]
+        assert "/contact/" in query["body"][0]
+    report_title = parse_qs(urlsplit(notes[gone].find_next("a", class_="resource-report")
+                                     ["href"]).query)["title"][0]
+    assert "Sample broken" in report_title
+    # Plain links only: nothing from the archive or GitHub loads before a click.
+    contact_html = (site / "contact" / "index.html").read_text("utf-8")
+    assert not scan_html(contact_html, "contact/index.html")
+    assert "web.archive.org" not in contact_html.replace(f'href="{COPY}"', "")
 
 
 def test_without_a_report_the_site_says_not_yet_checked(project_copy, tmp_path):

@@ -25,6 +25,7 @@ max_body_bytes = 200000
 max_redirects = 10
 fragment_id_prefixes = ["user-content-"]
 own_repo_url = "https://github.com/example-owner/our-guide"
+archive_endpoint = "{plain}/wayback/available"
 
 [[skip_fragment]]
 pattern = "^scrollTo="

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import http.server
 import json
 import socket
@@ -27,6 +28,8 @@ class State:
         self.done: set[str] = set()
         self.github_files: set[str] = set()
         self.agents: set[str] = set()
+        self.snapshots: dict[str, list[str]] = {}  # fake Wayback Machine: url -> timestamps
+        self.archive_queries: list[dict[str, str]] = []
         self.lock = threading.Lock()
 
     def hit(self, path: str) -> int:
@@ -108,6 +111,14 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
     def route_redirect(self, parts, count):  # /redirect/<status>?to=/target
         self.redirect(int(parts.path.split("/")[2]), parse_qs(parts.query)["to"][0])
 
+    def route_titled(self, parts, count):  # /titled/<key>?title=T&h1=H: a live page
+        query = parse_qs(parts.query)
+        title = html.escape(query.get("title", ["A page"])[0])
+        heading = html.escape(query.get("h1", ["A heading"])[0])
+        body = (f"<!doctype html><html><head><title>{title}</title></head><body>"
+                f"<svg><title>icon</title></svg><h1>{heading}</h1><p>text</p></body></html>")
+        self.send(200, body.encode())
+
     def route_meta(self, parts, count):  # /meta?to=/target
         target = parse_qs(parts.query)["to"][0]
         self.html(200, f'<meta http-equiv="refresh" content="0; url={target}"><p>moved</p>')
@@ -187,6 +198,24 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
         question = parts.path.rstrip("/").split("/")[-1]
         items = [{"question_id": int(question)}] if question == "1288672" else []
         self.send(200, json.dumps({"items": items}).encode(), ctype="application/json")
+
+
+    def route_wayback(self, parts, count):  # fake availability API: /wayback/available
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        with self.state.lock:
+            self.state.archive_queries.append(query)
+            stamps = sorted(self.state.snapshots.get(query["url"], []))
+        answer = {"url": query["url"], "archived_snapshots": {}}
+        if stamps:
+            wanted = query.get("timestamp", "99999999999999").ljust(14, "0")
+            stamp = min(stamps, key=lambda t: (abs(int(t) - int(wanted)), t))
+            answer["archived_snapshots"]["closest"] = {
+                "status": "200", "available": True, "timestamp": stamp,
+                "url": f"http://web.archive.org/web/{stamp}/{query['url']}"}
+        self.send(200, json.dumps(answer).encode(), ctype="application/json")
+
+    def route_wayback_down(self, parts, count):  # an archive that is down
+        self.send(503, b"<p>Service Unavailable</p>")
 
 
 class FaultServer:

@@ -27,10 +27,18 @@ def test_host_patterns(pattern, netloc, expected):
 
 
 @pytest.mark.parametrize(("original", "final", "soft"), [
+    # Unrelated-looking paths are not evidence: that is a move to review, not a soft 404.
     ("https://neptune.ai/blog/hyperparameter-tuning-in-python-a-complete-guide-2020",
-     "https://neptune.ai/press/openai-to-acquire-the-company", True),
+     "https://neptune.ai/press/openai-to-acquire-the-company", False),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://example.org/index.html", True),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/en/", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://example.org/de-de/", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://other.example/", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://example.org/?utm_source=old", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://example.org/?p=123", False),
+    ("https://example.org/en/", "https://example.org/", False),  # not a deep link
+    ("https://example.org/old-name", "https://example.org/target", False),
     ("https://arxiv.org/pdf/2105.04026.pdf", "https://arxiv.org/pdf/2105.04026", False),
     ("http://cs229.stanford.edu/section/cs229-linalg.pdf",
      "https://cs229.stanford.edu/section/cs229-linalg.pdf", False),
@@ -39,8 +47,72 @@ def test_host_patterns(pattern, netloc, expected):
      False),
     ("https://pytorch.org/tutorials", "https://pytorch.org/tutorials/", False),
 ])
-def test_soft_404(original, final, soft):
+def test_soft_404_by_where_a_redirect_ends(original, final, soft):
     assert (rules.soft_404_reason(original, final) is not None) is soft
+
+
+@pytest.mark.parametrize(("title", "heading", "soft"), [
+    ("Page Not Found | Example", "Welcome", True),
+    ("Example", "404", True),
+    ("Error 404 - Example", None, True),
+    ("Page missing", None, True),
+    ("This page doesn't exist", None, True),
+    ("Seite nicht gefunden – Beispiel", None, True),
+    ("Beispiel", "Fehler 404: Die Seite existiert nicht", True),
+    ("Diese Seite fehlt", None, True),
+    ("Lost and found: an essay", "Found footage", False),
+    ("Tensor basics", "Tensor basics", False),
+    ("Release 4.0.4 notes", "v2.404.1", False),
+    (None, None, False),
+])
+def test_soft_404_by_title_or_first_heading(title, heading, soft):
+    reason = rules.soft_404_reason("https://a.example/old/page", "https://a.example/new/page",
+                                   title, heading)
+    assert (reason is not None) is soft
+
+
+@pytest.mark.parametrize(("old", "new", "review"), [
+    ("https://a.example/old-name", "https://a.example/target", True),
+    ("https://a.example/introduction-to-tensors", "https://a.example/tensor-basics", False),
+    ("https://a.example/blog/2019/attention-explained", "https://a.example/blog/2019/press", True),
+    ("https://a.example/classes.html", "https://a.example/docs/class/", False),
+    ("https://a.example/learning-rates", "https://a.example/learn/rate", False),
+    ("https://arxiv.org/abs/2105.04026", "https://arxiv.org/abs/2105.04026v2", False),
+    ("https://a.example/?p=123", "https://a.example/2019/05/my-post/", False),  # no words
+    ("http://a.example/x", "https://a.example/x", False),
+])
+def test_review_when_old_and_new_paths_share_no_word(old, new, review):
+    assert (rules.review_reason(old, new) is not None) is review
+
+
+def test_stem_and_tokens():
+    assert rules.stem("tensors") == rules.stem("tensor") == "tensor"
+    assert rules.stem("classes") == "class" and rules.stem("class") == "class"
+    assert rules.tokens("/blog/2019/introduction-to-tensors.html") == {"introduction", "tensor"}
+    assert rules.tokens("/abs/2105.04026") == {"abs", "04026"}
+
+
+def test_same_landing_needs_three_different_deep_links_on_one_host():
+    gone = "https://a.example/gone"
+    redirected = {
+        "https://a.example/one": gone, "https://a.example/two": gone,
+        "https://a.example/three": gone,
+        "https://b.example/one": "https://b.example/all", "https://b.example/two":
+            "https://b.example/all",
+        "https://c.example/": "https://c.example/all", "https://c.example/en/":
+            "https://c.example/all", "https://c.example/x": "https://c.example/all",
+    }
+    assert rules.same_landing(redirected) == {gone: {
+        "https://a.example/one", "https://a.example/two", "https://a.example/three"}}
+
+
+def test_page_scan_reads_title_and_first_heading():
+    page = (b"<html><head><title> Seite \n nicht gefunden </title></head><body>"
+            b"<svg><title>menu icon</title></svg><h2>Fehler <b>404</b></h2><h1>Later</h1>")
+    scan = rules.scan_html(page, "https://a.example/")
+    assert (scan.title, scan.heading) == ("Seite nicht gefunden", "Fehler 404")
+    no_title = rules.scan_html(b"<svg><title>icon</title></svg><p>x</p>", "https://a.example/")
+    assert (no_title.title, no_title.heading) == (None, None)
 
 
 def test_retry_after_seconds_and_http_date():
@@ -93,6 +165,14 @@ def test_srcset_page_paths_and_external():
     assert not collect.is_external(own[0] + "python/", own)
     assert not collect.is_external("../python/", own)
     assert not collect.is_external("mailto:someone@example.org", own)
+
+
+def test_links_marked_skip_are_not_collected(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<a href="https://a.example/">resource</a>'
+        '<a href="https://web.archive.org/web/2020/https://a.example/" data-linkcheck="skip">c</a>'
+        '<a href="https://github.com/o/r/issues/new?title=x" data-linkcheck="skip">report</a>')
+    assert collect.collect(tmp_path, []) == {"https://a.example/": ["/"]}
 
 
 @pytest.mark.parametrize("bad", ["https://exa mple.org/", "https:///nohost", "http://x.org:99999/"])
