@@ -17,12 +17,53 @@ DOCS = ROOT / "docs"
 
 # -ise/-isation stems: each takes every ending in ISE_ENDINGS (optimise ... optimisers).
 ISE_STEMS = (
-    "apolog", "author", "capital", "categor", "central", "character", "critic", "custom",
-    "digit", "emphas", "final", "formal", "general", "global", "ideal", "initial", "item",
-    "legal", "local", "maxim", "memor", "minim", "modern", "normal", "optim", "organ",
-    "parallel", "penal", "personal", "polar", "popular", "priorit", "random", "rational",
-    "real", "recogn", "regular", "serial", "special", "stabil", "standard", "summar",
-    "synchron", "token", "util", "vector", "visual",
+    "apolog",
+    "author",
+    "capital",
+    "categor",
+    "central",
+    "character",
+    "critic",
+    "custom",
+    "digit",
+    "emphas",
+    "final",
+    "formal",
+    "general",
+    "global",
+    "ideal",
+    "initial",
+    "item",
+    "legal",
+    "local",
+    "maxim",
+    "memor",
+    "minim",
+    "modern",
+    "normal",
+    "optim",
+    "organ",
+    "parallel",
+    "penal",
+    "personal",
+    "polar",
+    "popular",
+    "priorit",
+    "random",
+    "rational",
+    "real",
+    "recogn",
+    "regular",
+    "serial",
+    "special",
+    "stabil",
+    "standard",
+    "summar",
+    "synchron",
+    "token",
+    "util",
+    "vector",
+    "visual",
 )
 ISE_ENDINGS = ("ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers")
 
@@ -209,9 +250,7 @@ GLOSSARY_ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+)$")
 
 def glossary_entries() -> list[tuple[str, str]]:
     text = (DOCS / "glossary-terms.md").read_text(encoding="utf-8")
-    return [
-        (m["term"], m["definition"]) for m in map(GLOSSARY_ENTRY.match, text.splitlines()) if m
-    ]
+    return [(m["term"], m["definition"]) for m in map(GLOSSARY_ENTRY.match, text.splitlines()) if m]
 
 
 def test_glossary_tooltips_use_the_american_forms():
@@ -232,9 +271,9 @@ def test_glossary_tooltips_use_the_american_forms():
 def test_tooltip_terms_match_the_spelling_of_the_pages():
     """A tooltip term spelled like the pages: no page uses a British form of any glossary term."""
     british_of = {
-        british: us for british, us in BRITISH_WORDS.items() if any(
-            us == term.lower() or us in term.lower().split() for term, _ in glossary_entries()
-        )
+        british: us
+        for british, us in BRITISH_WORDS.items()
+        if any(us == term.lower() or us in term.lower().split() for term, _ in glossary_entries())
     }
     assert "regularisation" in british_of and "optimiser" in british_of
     hits = [
