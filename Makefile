@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab
+.PHONY: serve build offline test lint install-docs install-test install-links links bench-links system-deps clean notebooks test-colab figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -70,6 +70,10 @@ test: install-test system-deps lint install-lighthouse
 # Re-run the "package" notebooks in full and store their outputs (see README, "Notebooks").
 notebooks: install-test
 	OMP_NUM_THREADS=1 $(PY) scripts/execute_notebooks.py
+
+# Redraw the figures in docs/images/figures/ from scripts/figures/*.py (matplotlib: notebooks group).
+figures: install-test
+	$(PY) scripts/figures/build.py
 
 # The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab
