@@ -225,7 +225,11 @@ def test_figure_images_exist_and_state_their_size():
         root = ET.fromstring(target.read_text(encoding="utf-8"))
         size = {k: re.search(rf'{k}="?(\d+)', attrs) for k in ("width", "height")}
         stated = {k: m.group(1) if m else None for k, m in size.items()}
-        intrinsic = {k: root.get(k, "").removesuffix("pt").removesuffix("px") for k in stated}
+        # matplotlib sizes its SVGs in pt; 1 pt = 4/3 px.
+        intrinsic = {
+            k: round(float(v.removesuffix("pt")) * (4 / 3 if v.endswith("pt") else 1))
+            for k, v in ((k, root.get(k, "").removesuffix("px")) for k in stated)
+        }
         ratio_ok = (
             stated["width"]
             and stated["height"]

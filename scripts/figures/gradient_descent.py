@@ -34,7 +34,7 @@ def draw() -> str:
     ax.plot([0], [0], marker="*", markersize=14, color=MPL["c2"], linestyle="none")
     ax.annotate("start", path[0], xytext=(8, 4), textcoords="offset points")
     ax.annotate("minimum of the loss", (0, 0), xytext=(10, -16), textcoords="offset points")
-    ax.text(1.6, 1.75, "contour lines: equal loss", color=MPL["muted"], fontsize=10)
+    ax.text(1.6, 1.75, "contour lines: equal loss", color=MPL["muted"], fontsize=12)
     ax.set_xlabel("weight $w_1$")
     ax.set_ylabel("weight $w_2$")
     ax.set_xticks([])
