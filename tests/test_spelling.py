@@ -214,6 +214,37 @@ def british_spellings(text: str, where: str = "<text>") -> list[str]:
     return found
 
 
+def american_text(text: str) -> str:
+    """The text with every British spelling in its prose replaced (code, URLs, tags kept)."""
+    out, in_fence = [], False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence or FENCE.match(line):
+            out.append(line)
+            continue
+        kept = [m.span() for pattern in SKIPPED for m in pattern.finditer(line)]
+        kept += [m.span() for name in PROPER_NAMES for m in re.finditer(re.escape(name), line)]
+
+        def replace(match: re.Match[str], kept=kept) -> str:
+            if any(start <= match.start() < end for start, end in kept):
+                return match.group()
+            return american(match.group()) or match.group()
+
+        out.append(WORD.sub(replace, line))
+    return "\n".join(out)
+
+
+def test_the_fixer_rewrites_prose_only():
+    text = (
+        "The Optimiser's colour.\n`optimiser = 1` and [maths](https://x.org/maths)\n```\ngrey\n```"
+    )
+    assert american_text(text) == (
+        "The Optimizer's color.\n`optimiser = 1` and [math](https://x.org/maths)\n```\ngrey\n```"
+    )
+    assert british_spellings(american_text(text)) == []
+
+
 def test_the_checker_flags_british_prose_and_skips_code_and_urls():
     text = "\n".join(
         [
@@ -284,3 +315,15 @@ def test_tooltip_terms_match_the_spelling_of_the_pages():
         if word.lower() in british_of
     ]
     assert not hits, "British forms of glossary terms (tooltips won't attach):\n" + "\n".join(hits)
+
+
+if __name__ == "__main__":
+    # Convert pages in place, e.g. after a merge: python tests/test_spelling.py docs/*.md
+    import sys
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        before = path.read_text(encoding="utf-8")
+        if (after := american_text(before)) != before:
+            path.write_text(after, encoding="utf-8")
+            print(f"{name}: converted to American spelling; review with git diff")
