@@ -41,6 +41,7 @@ IMAGE = re.compile(
 )
 HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"[^\"]*images/figures/[^>]*>")
 MIN_ALT_WORDS = 6
+MAX_ALT_CHARS = 250  # as for notebook plots (hooks/notebook_pages.py ALT_LIMIT)
 
 NAMES = sorted(build.scripts())
 SVGS = sorted(FIGURES.glob("*.svg"))
@@ -73,6 +74,8 @@ def alt_problem(alt: str | None, src: str) -> str | None:
         return f"alt text {text!r} names the kind of picture, not its point"
     if text.lower().replace(" ", "-") in {stem, f"{stem}.svg"} or text in {stem, Path(src).name}:
         return f"alt text {text!r} is the file name"
+    if len(text) > MAX_ALT_CHARS:
+        return f"alt text is {len(text)} characters; keep it under {MAX_ALT_CHARS}, the point only"
     if len(text.split()) < MIN_ALT_WORDS:
         return f"alt text {text!r} is under {MIN_ALT_WORDS} words; say what the figure shows"
     return None
@@ -96,6 +99,7 @@ def test_alt_checker_rejects_placeholders_and_accepts_a_stated_point():
     assert "file name" in alt_problem("learning rates", src)
     assert "under" in alt_problem("Learning rate plot", src)
     assert alt_problem(None, "raw <img>")
+    assert "characters" in alt_problem("word " * 60, src)
     assert alt_problem("A learning rate that is too large makes the loss grow", src) is None
 
 
