@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts
+.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -88,6 +88,10 @@ lint: install-test
 
 test: install-test system-deps lint install-lighthouse install-actionlint
 	$(PY) -m pytest
+
+# Redraw the figures in docs/images/figures/ from scripts/figures/*.py (matplotlib: notebooks group).
+figures: install-test
+	$(PY) scripts/figures/build.py
 
 # The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab

@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from notebook_meta import RUNS_REPORT, read_notebook
 from pipeline import (
+    colab_links,
     css_bundle,
     defer_scripts,
     document,
@@ -148,6 +149,10 @@ def on_page_markdown(markdown, page, config, files):
         markdown, used_facts = facts.resolve_markers(markdown, build.facts, f"docs/{src}",
                                                      lines_before)
         markdown = quiz.render_page_quizzes(markdown, src, lines_before + 1)
+        markdown = colab_links.resolve_colab_links(
+            markdown, f"docs/{src}", notebook_files.notebook_names(build.root),
+            lambda name: notebook_links.colab_url(build.repo_url, build.branch, name),
+            lines_before + 1)
         if src in build.section_resources:
             markdown = time_budget.section_page(markdown, src, build.notebook_minutes,
                                                 lines_before + 1)

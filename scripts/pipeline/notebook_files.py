@@ -23,6 +23,10 @@ def notebook_sources(project_root: Path) -> list[Path]:
     return sorted((project_root / NOTEBOOK_FOLDER).glob("*.ipynb"))
 
 
+def notebook_names(project_root: Path) -> list[str]:
+    return [path.name for path in notebook_sources(project_root)]
+
+
 def notebook_problem(path: Path, shown_as: str) -> str | None:
     """Why the notebook at `path` cannot be rendered, or None when it is fine."""
     try:

@@ -215,7 +215,8 @@ def path_links(markdown: str) -> list[tuple[int, list[str]]]:
         for after in lines[index + 1:]:
             if HEADING.match(after) or after.strip() == MARKER:
                 break
-            urls += [m["url"] for m in LINK.finditer(after)]
+            # A link within the page ("as described above") points at no time of its own.
+            urls += [m["url"] for m in LINK.finditer(after) if not m["url"].startswith("#")]
         found.append((index, urls))
     return found
 
