@@ -98,11 +98,13 @@ def has_wheel(name: str, version: str) -> bool:
 
 
 def constraints(
-    colab: dict, local: dict, used: set[str], probe=None
+    colab: dict, local: dict, used: set[str], probe=None, python: str | None = None
 ) -> tuple[list[str], list[str]]:
-    """(constraint lines, notes): Colab's pins for used packages, our pins for the rest."""
+    """(constraint lines, notes): Colab's pins for used packages, our pins for the rest.
+    python: "3.13"-style version the venv runs (default: this interpreter's)."""
     merged, notes = dict(local), []
-    on_colab_python = colab_python(colab) == f"{sys.version_info.major}.{sys.version_info.minor}"
+    python = python or f"{sys.version_info.major}.{sys.version_info.minor}"
+    on_colab_python = colab_python(colab) == python
     for name in sorted(used):
         version = colab.get(name)
         if on_colab_python and name in KEEP_LOCAL and pinned_version(version):

@@ -13,7 +13,7 @@ full run of its current code and is cleared otherwise. A package notebook whose 
 change is left untouched, so a rerun commits only what changed. `--full` also records every run
 under "full_runs" in reports/notebook-runs.json and exits 1 if any notebook failed.
 
-    python scripts/execute_notebooks.py [--full] [NAME.ipynb ...]
+    python scripts/execute_notebooks.py [--full] [--timeout=SECONDS_PER_CELL] [NAME.ipynb ...]
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def clear(path: Path, notebook) -> str:
     return "cleared (download notebook; `make notebooks-full` runs it with its data)"
 
 
-def refresh(path: Path, full: bool = False) -> tuple[str, dict | None]:
+def refresh(path: Path, full: bool = False, timeout: int = 1200) -> tuple[str, dict | None]:
     """Run one notebook and store it; return what happened and the run's record (if it ran)."""
     stored = nbformat.read(path, as_version=4)
     download = stored.metadata.get("guide", {}).get("data") != "package"
@@ -172,7 +172,7 @@ def refresh(path: Path, full: bool = False) -> tuple[str, dict | None]:
     guide = notebook.metadata.setdefault("guide", {})
     clear_outputs(notebook)
     started = time.monotonic()
-    execute(notebook)
+    execute(notebook, timeout)
     normalise(notebook)
     if stderr := stderr_cells(notebook):
         raise RefusedOutputs(f"{path.name}: code cells {stderr} wrote to stderr; nothing stored")
@@ -206,12 +206,13 @@ def record_full_runs(runs: dict, report_path: Path = ROOT / RUNS_REPORT) -> None
 
 def main(argv: list[str]) -> int:
     full = "--full" in argv
+    timeouts = [int(a.split("=", 1)[1]) for a in argv if a.startswith("--timeout=")]
     names = [a for a in argv if not a.startswith("--")]
     paths = [NOTEBOOKS / name for name in names] or sorted(NOTEBOOKS.glob("*.ipynb"))
     runs, failed = {}, []
     for path in paths:
         try:
-            message, record = refresh(path, full)
+            message, record = refresh(path, full, *timeouts[-1:])
         except Exception as error:  # one failure must not stop the other notebooks
             message, record = f"FAILED: {type(error).__name__}: {error}", None
             failed.append(path.name)

@@ -98,3 +98,8 @@ def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
 
 def test_every_exercise_solution_runs(run):
     assert_every_solution_ran(run)
+
+
+def test_the_text_says_which_numbers_are_reserved():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "The numbers 0 to 3 never stand for a word" in text and "3 is not used" in text

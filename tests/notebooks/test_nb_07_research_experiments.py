@@ -3,8 +3,9 @@
 import math
 import statistics
 
+import nbformat
 import pytest
-from nbharness import assert_every_solution_ran, run_notebook
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook
 
 NAME = "07-research-experiments.ipynb"
 PARAMS = {"N_SEEDS": 3, "EPOCHS": 6, "N_TRIALS": 4, "TRIAL_EPOCHS": 3, "SEED": 0}
@@ -93,3 +94,8 @@ def test_the_winner_reaches_a_real_test_accuracy_over_seeds(run):
     assert run["final_mean"] == pytest.approx(statistics.mean(accuracies))
     assert run["final_mean"] > 0.85
     assert run["final_std"] > 0
+
+
+def test_the_text_says_tpe_starts_with_random_trials():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "first 10 trials" in text and "n_startup_trials" in text

@@ -110,3 +110,9 @@ def test_image_batch_is_cnn_ready(run):
     assert run["batch_shape"] == [n_images, 3, size, size]
     assert 0.0 <= run["batch_min"] < run["batch_max"] <= 1.0
     assert run["conv_output_shape"] == [n_images, 8, size, size]
+
+
+def test_the_text_tells_pandas_std_from_standard_scaler():
+    notebook = json.loads((NOTEBOOKS / NAME).read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in notebook["cells"])
+    assert "ddof=1" in text and "ddof=0" in text and "does the same" not in text

@@ -6,10 +6,13 @@ import re
 import pytest
 from colab_constraints import (  # noqa: E402
     COLAB_FREEZE,
+    colab_python,
     constraints,
+    differences_from_colab,
     distribution,
     normalise,
     notebook_imports,
+    pinned_version,
     read_pins,
 )
 from notebook_meta import code_sources
@@ -95,3 +98,27 @@ def test_constraints_fall_back_where_no_wheel_exists():
 def test_the_committed_colab_list_is_colabs():
     assert COLAB["keras"] == "3.13.2" and COLAB["numpy"] == "2.1.3"
     assert "optuna" not in COLAB
+
+
+TORCH_URL = "@ https://download.pytorch.org/whl/cpu/torch-2.11.0%2Bcpu-cp313-cp313-manylinux_2_28_x86_64.whl"
+
+
+def test_colabs_python_and_torch_come_from_its_torch_wheel():
+    assert colab_python({"torch": TORCH_URL, "numpy": "2.1.3"}) == "3.13"
+    assert pinned_version(TORCH_URL) == "2.11.0" and pinned_version("2.1.3") == "2.1.3"
+    assert colab_python(COLAB) is not None
+
+
+def test_a_run_knows_where_it_differs_from_colab():
+    colab = {"torch": TORCH_URL, "numpy": "2.1.3", "keras": "3.13.2"}
+    same = {"torch": "2.11.0+cpu", "numpy": "2.1.3", "keras": "3.13.2", "optuna": "5.0.0"}
+    assert differences_from_colab("3.13.9", same, colab) == []
+    assert differences_from_colab("3.11.7", {**same, "numpy": "2.4.6"}, colab) == [
+        "python 3.11.7 (Colab: 3.13)", "numpy 2.4.6 (Colab: 2.1.3)"
+    ]
+
+
+def test_on_colabs_python_torch_follows_colab_too():
+    colab = {"torch": TORCH_URL, "numpy": "2.1.3"}
+    lines, notes = constraints(colab, {"torch": "2.13.0"}, {"torch", "numpy"}, python="3.13")
+    assert lines == ["numpy==2.1.3", "torch==2.11.0"] and "CPU wheel index" in notes[0]
