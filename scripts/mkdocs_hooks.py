@@ -28,6 +28,7 @@ from pipeline import (
     facts,
     front_matter,
     glossary,
+    keyboard,
     notebook_css,
     notebook_files,
     notebook_links,
@@ -186,6 +187,7 @@ def on_page_content(html, page, config, files):
     if page.is_homepage:
         progress.insert_panel(root)
     glossary.focusable_abbreviations(root)
+    keyboard.focusable_tab_strips(root)
     if build.offline:
         offline.file_links(root)
     return document.serialize(root)

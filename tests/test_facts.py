@@ -239,3 +239,22 @@ def test_built_pages_end_with_the_facts_line_and_the_facts_page_lists_all(built_
     for fact_id in F.all_facts(ROOT):
         assert f"<code>{fact_id}</code>" in facts_html, fact_id
     assert not (built_site / "facts.yml").exists()
+
+
+# --- Notebook intros say what their metadata says ---------------------------------------------
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")),
+                         ids=lambda path: path.name)
+def test_notebook_intros_state_the_metadata_facts(notebook):
+    """Colab shows a notebook without our build, so its intro types the time and GPU need; they
+    must equal the derived facts (metadata.guide) that the site's pages use."""
+    facts = F.notebook_facts(ROOT)
+    number = notebook.name.split("-", 1)[0]
+    intro = "".join(json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert f"About {facts[f'notebook-{number}-minutes'].value} minutes on Colab" in intro
+    gpu_words = re.findall(r"no GPU (?:is )?needed|a GPU is not needed|GPU is recommended", intro,
+                           re.IGNORECASE)
+    needs_gpu = facts[f"notebook-{number}-gpu"].value == "a GPU helps"
+    if gpu_words:
+        assert needs_gpu == ("recommended" in gpu_words[0].lower()), gpu_words

@@ -74,8 +74,11 @@ def test_a_bad_marker_fails_the_build_step_naming_file_and_line(monkeypatch):
     source = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     line = next(n for n, text in enumerate(source.splitlines(), 1) if f"colab:{NOTEBOOK}" in text)
     broken = source.replace(f"colab:{NOTEBOOK}", "colab:01-typo.ipynb")
+    from pipeline.facts import all_facts
+
     monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(
-        root=ROOT, repo_url="https://github.com/owner/guide", branch="main"))
+        root=ROOT, repo_url="https://github.com/owner/guide", branch="main",
+        facts=all_facts(ROOT)))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md", content_string=broken),
                            is_homepage=False, title=None)
     with pytest.raises(PluginError, match=rf"docs/index\.md:{line}: colab:01-typo\.ipynb names no"):

@@ -14,8 +14,8 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from pipeline import facts, time_budget
-from support import ROOT
+from pipeline import facts, keyboard, time_budget
+from support import ROOT, apply_step
 
 
 def markdown_page(src_uri: str, source: str, title: str | None = None):
@@ -126,7 +126,8 @@ def test_content_steps_run_in_order_on_one_tree(tmp_path, monkeypatch):
     """Rendered typed links get their health note and checkbox in one pass."""
     monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"), url="python/",
-                           title="5 Python", is_homepage=False)
+                           canonical_url="https://example.org/python/", title="5 Python",
+                           is_homepage=False)
     html = '<ul><li><a href="https://a.example/">@docs@A</a>: about A.</li></ul>'
     out = mkdocs_hooks.on_page_content(html, page, None, None)
     assert '<input type="checkbox" data-progress-resource="https://a.example/">' in out
@@ -142,3 +143,10 @@ def test_the_hooks_module_is_the_only_one_registered():
              if line.strip().startswith("- ")]
     assert hooks == ["scripts/mkdocs_hooks.py"]
     assert Path(ROOT / hooks[0]).is_file()
+
+
+def test_tab_strips_join_the_tab_order():
+    html = ('<div class="tabbed-set"><div class="tabbed-labels"><label>Linux</label>'
+            '<label>Windows</label></div></div>')
+    assert '<div class="tabbed-labels" tabindex="0">' in apply_step(keyboard.focusable_tab_strips,
+                                                                   html)

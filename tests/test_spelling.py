@@ -327,3 +327,20 @@ if __name__ == "__main__":
         if (after := american_text(before)) != before:
             path.write_text(after, encoding="utf-8")
             print(f"{name}: converted to American spelling; review with git diff")
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_text_uses_american_spelling(notebook):
+    """The Markdown cells are pages of the site too (code comments are code, not checked)."""
+    import json
+
+    from notebook_meta import cell_source
+
+    found = []
+    for index, cell in enumerate(json.loads(notebook.read_text(encoding="utf-8"))["cells"]):
+        if cell["cell_type"] == "markdown":
+            found += british_spellings(cell_source(cell), f"{notebook.name} cell {index}")
+    assert not found, "British spellings (the site uses American English):\n" + "\n".join(found)

@@ -187,8 +187,8 @@ def test_a_bad_quiz_entry_is_refused_on_import(learner, site_url, tmp_path, quiz
     assert stored(page) is None
 
 
-def test_without_javascript_every_question_shows_with_its_answers(chromium, site_url):
-    context = chromium.new_context(java_script_enabled=False)
+def test_without_javascript_every_question_shows_with_its_answers(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}{SECTION}/")
     quizzes = page.locator(QUIZ)
