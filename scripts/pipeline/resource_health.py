@@ -151,8 +151,9 @@ def annotate_resources(root, index: dict[str, dict], report_link=None) -> None:
         else:
             annotated.add(line)
             append_to_line(line, note)
-        if report_link:
-            place_after(note, element(report_link(url, resource_title(anchor))))
+        report = report_link(url, resource_title(anchor)) if report_link else ""
+        if report:  # none without a repository to report to
+            place_after(note, element(report))
 
 
 def resources_in_markdown(markdown: str, page_src: str) -> list[Resource]:
