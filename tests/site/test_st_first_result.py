@@ -23,7 +23,7 @@ from notebook_meta import sources_sha256
 from pipeline.colab_links import ColabLinkError, resolve_colab_links
 from pipeline.notebook_links import colab_url, repository
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "01-first-neural-network.ipynb"
 NOTEBOOK_PATH = ROOT / "notebooks" / NOTEBOOK
 HEADING = "Train your first network in 10 minutes"

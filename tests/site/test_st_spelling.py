@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 # -ise/-isation stems: each takes every ending in ISE_ENDINGS (optimise ... optimisers).
@@ -318,7 +318,7 @@ def test_tooltip_terms_match_the_spelling_of_the_pages():
 
 
 if __name__ == "__main__":
-    # Convert pages in place, e.g. after a merge: python tests/test_spelling.py docs/*.md
+    # Convert pages in place, e.g. after a merge: python tests/site/test_st_spelling.py docs/*.md
     import sys
 
     for name in sys.argv[1:]:

@@ -1,6 +1,6 @@
 """The pipeline's wiring: each MkDocs event turns a step's bad-input error into a build error.
 
-Called directly, without a build: tests/test_build.py keeps the two real failing builds
+Called directly, without a build: tests/pipeline/test_pl_build.py keeps the two real failing builds
 (MkDocs' own link and anchor validation), which no function call can stand in for.
 """
 

@@ -18,7 +18,7 @@ import pytest
 from figures import build
 from figures.common import PALETTE, theme
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 FIGURES = DOCS / "images" / "figures"
 SECTION_PAGES = (
