@@ -91,7 +91,7 @@ test: install-test system-deps lint install-lighthouse install-actionlint
 
 # Redraw the figures in docs/images/figures/ from scripts/figures/*.py (matplotlib: notebooks group).
 figures: install-test
-	$(PY) scripts/figures/build.py
+	cd scripts && $(abspath $(PY)) -m figures.build
 
 # The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab

@@ -2,11 +2,11 @@
 
 Each scripts/figures/NAME.py (other than this file and common.py) defines `draw() -> str`, the
 figure's SVG. The written file carries the SHA-256 of the script and of common.py, so a test can
-tell when a committed figure is older than its code. Run `make figures`, or:
+tell when a committed figure is older than its code. Run `make figures`, or from scripts/:
 
-    python scripts/figures/build.py            # all figures
-    python scripts/figures/build.py NAME ...   # some
-    python scripts/figures/build.py --check    # exit 1 if a committed figure is stale
+    python -m figures.build            # all figures
+    python -m figures.build NAME ...   # some
+    python -m figures.build --check    # exit 1 if a committed figure is stale
 """
 
 from __future__ import annotations
@@ -23,10 +23,7 @@ SHARED = HERE / "common.py"
 NOT_FIGURES = {"build", "common", "__init__"}
 MAX_BYTES = 30_000
 
-if str(HERE.parent) not in sys.path:  # run as a script: make `figures.common` importable
-    sys.path.insert(0, str(HERE.parent))
-
-from figures.common import SHA_TAG, theme  # noqa: E402
+from figures.common import SHA_TAG, theme
 
 
 def scripts() -> dict[str, Path]:
