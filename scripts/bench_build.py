@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -60,30 +62,38 @@ def serve_rebuild(config: Path, port: int) -> float:
     page = ROOT / EDITED_PAGE
     original = page.read_text(encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--no-livereload",
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
          "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    log: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [log.put(line) for line in server.stderr], daemon=True).start()
     try:
-        builds = wait_for_builds(server, 1)
+        next_build_time(log)  # the first, full build
+        wait_for(log, "Watching paths")  # an edit before the watcher starts goes unseen
+        time.sleep(1)
         page.write_text(original + "\n<!-- bench edit -->\n", encoding="utf-8")
-        builds = wait_for_builds(server, 1)
-        return builds[-1]
+        return next_build_time(log)
     finally:
         page.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
 
 
-def wait_for_builds(server: subprocess.Popen, count: int, timeout: float = 300) -> list[float]:
-    found: list[float] = []
+def wait_for(log: queue.Queue, pattern: str, timeout: float = 300) -> re.Match:
+    """The next line of the server's log that matches `pattern`."""
     deadline = time.monotonic() + timeout
-    while len(found) < count:
-        line = server.stderr.readline()
-        if not line or time.monotonic() > deadline:
-            raise RuntimeError("mkdocs serve stopped or took too long; run it by hand to see why")
-        if match := BUILT_IN.search(line):
-            found.append(float(match.group(1)))
-    return found
+    while True:
+        try:
+            line = log.get(timeout=max(deadline - time.monotonic(), 0.1))
+        except queue.Empty:
+            raise RuntimeError(f"mkdocs serve printed no {pattern!r}; run it by hand") from None
+        if match := re.search(pattern, line):
+            return match
+
+
+def next_build_time(log: queue.Queue) -> float:
+    """The next "Documentation built in N seconds" in the server's log."""
+    return float(wait_for(log, BUILT_IN.pattern).group(1))
 
 
 def main() -> int:

@@ -16,14 +16,14 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from figures.common import SHA_TAG, theme
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 OUTPUT = ROOT / "docs" / "images" / "figures"
 SHARED = HERE / "common.py"
 NOT_FIGURES = {"build", "common", "__init__"}
 MAX_BYTES = 30_000
-
-from figures.common import SHA_TAG, theme
 
 
 def scripts() -> dict[str, Path]:
