@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench_record import record
+
 ROOT = Path(__file__).resolve().parents[1]
 HOSTS, URLS, DELAY = 40, 150, 0.3
 TARGET_RATIO = 0.5  # ours / plain LinkChecker
@@ -135,6 +137,7 @@ def main() -> int:
     print(f"  ratio                  : {ratio:6.2f}  (target: at most {TARGET_RATIO})")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    record("links", {**figures, "budget_ratio": TARGET_RATIO})
     passed = ratio <= TARGET_RATIO and figures["check_links_ok"] == URLS
     return 0 if passed else 1
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from . import RESULTS, report
-from .collect import CollectError, collect, with_fact_sources
+from .collect import CollectError, links_to_check
 from .config import ConfigError, load_config, site_url_from_mkdocs
 from .runner import run_checks
 
@@ -90,7 +90,7 @@ def run(args) -> int:
         site = args.site or ROOT / "site"
         if args.build:
             site = build_site(project, Path(temp) / "site")
-        links = with_fact_sources(collect(site, own), project)
+        links = links_to_check(site, own, project)
         internal = None
         if args.internal:
             from .internal import check_internal  # LinkChecker's part, only when asked

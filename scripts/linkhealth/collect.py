@@ -99,3 +99,12 @@ def with_fact_sources(links: dict[str, list[str]], project: Path) -> dict[str, l
         if "/facts/" not in links[url]:
             links[url] = sorted([*links[url], "/facts/"])
     return dict(sorted(links.items()))
+
+
+def links_to_check(site: Path, own: list[str], project: Path) -> dict[str, list[str]]:
+    """The site's external links; for a build of this guide (it has a Facts page), also the
+    fact registry's sources. Another site checked with our checker gets none of them."""
+    links = collect(site, own)
+    if (site / "facts" / "index.html").is_file():
+        links = with_fact_sources(links, project)
+    return links

@@ -259,3 +259,17 @@ def test_notebook_intros_state_the_metadata_facts(notebook):
     needs_gpu = facts[f"notebook-{number}-gpu"].value == "a GPU helps"
     if gpu_words:
         assert needs_gpu == ("recommended" in gpu_words[0].lower()), gpu_words
+
+
+def test_fact_sources_are_checked_only_for_a_build_of_this_guide(tmp_path):
+    from linkhealth.collect import links_to_check
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="https://a.example/">A</a>', encoding="utf-8")
+    other = links_to_check(site, ["https://guide.example/"], ROOT)
+    assert set(other) == {"https://a.example/"}
+    (site / "facts").mkdir()
+    (site / "facts" / "index.html").write_text("<h1>Facts</h1>", encoding="utf-8")
+    guide = links_to_check(site, ["https://guide.example/"], ROOT)
+    assert set(F.source_urls(ROOT)) <= set(guide) and "https://a.example/" in guide
