@@ -147,3 +147,13 @@ def render_all_cells(page) -> None:
     (axe after scrolling to the end) must see them rendered.
     """
     page.evaluate(RENDER_ALL_CELLS_JS)
+
+
+def switch_to_dark(page) -> None:
+    """Click the header toggle (system → light → dark) until the slate scheme is on."""
+    for _ in range(3):
+        if color_scheme(page) == "slate":
+            return
+        page.locator(PALETTE_TOGGLE).click()
+        page.wait_for_timeout(50)
+    assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"

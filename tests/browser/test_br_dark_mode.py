@@ -6,12 +6,12 @@ import io
 
 import pytest
 from br_helpers import (
-    PALETTE_TOGGLE,
     body_background,
     color_scheme,
     luminance,
     mark_document,
     same_document,
+    switch_to_dark,
     wait_for_page,
 )
 from PIL import Image, ImageStat
@@ -19,16 +19,6 @@ from PIL import Image, ImageStat
 pytestmark = pytest.mark.browser
 
 PLOT = "article.md-content__inner .jp-RenderedImage img"
-
-
-def switch_to_dark(page) -> None:
-    """Click the header toggle (system → light → dark) until the slate scheme is on."""
-    for _ in range(3):
-        if color_scheme(page) == "slate":
-            return
-        page.locator(PALETTE_TOGGLE).click()
-        page.wait_for_timeout(50)
-    assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"
 
 
 def test_toggle_switches_the_palette(page, site_url):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from br_helpers import PALETTE_TOGGLE, color_scheme, section_slugs
+from br_helpers import color_scheme, section_slugs, switch_to_dark
 from figures.common import PALETTE
 from PIL import Image
 
@@ -21,16 +21,6 @@ pytestmark = pytest.mark.browser
 FIGURE = 'article.md-content__inner img[src*="images/figures/"]'
 NEAR = 40  # max. Euclidean RGB distance that counts as "this color"
 MIN_PIXELS = 10  # the smallest figure shows 34 px of blue at 1280 px wide
-
-
-def switch_to_dark(page) -> None:
-    """Click the header toggle (system → light → dark) until the slate scheme is on."""
-    for _ in range(3):
-        if color_scheme(page) == "slate":
-            return
-        page.locator(PALETTE_TOGGLE).click()
-        page.wait_for_timeout(50)
-    assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:

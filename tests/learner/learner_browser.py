@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+# Total layout shift (CLS) in the first 800 ms, read in the page.
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 800);
+})"""
+
 
 class RecordingPage:
     """A fresh browser context and page that remembers every request it makes."""

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from learner_browser import LAYOUT_SHIFT
 
 pytestmark = pytest.mark.browser
 
@@ -168,15 +169,6 @@ def test_learner_ui_has_no_axe_violations(learner, site_url, path, scheme):
     )
     problems = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert problems == []
-
-
-LAYOUT_SHIFT = """() => new Promise((resolve) => {
-  let total = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(total), 800);
-})"""
 
 
 def test_stored_progress_causes_no_layout_shift(learner, site_url):

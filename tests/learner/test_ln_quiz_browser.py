@@ -6,21 +6,13 @@ import json
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from learner_browser import LAYOUT_SHIFT
 
 pytestmark = pytest.mark.browser
 
 KEY = "gsnn-progress-v1"
 SECTION = "python"
 QUIZ = "article .quiz[data-quiz]"
-LAYOUT_SHIFT = """() => new Promise((resolve) => {
-  let total = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(total), 800);
-})"""
-
-
 def stored(page):
     raw = page.evaluate(f"localStorage.getItem('{KEY}')")
     return json.loads(raw) if raw else None
