@@ -92,7 +92,7 @@ def on_config(config):
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
         build.facts = facts.all_facts(build.root)
-    build.notebook_minutes = time_budget.notebook_durations(build.root / "notebooks")
+    build.notebook_minutes = facts.notebook_minutes(build.facts)
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
     config.extra_javascript.append(notebook_page.SCRIPT)

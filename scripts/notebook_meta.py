@@ -32,6 +32,12 @@ def markdown_text(notebook: dict) -> str:
     return "\n\n".join(sources_of(notebook, "markdown"))
 
 
+def colab_minutes(notebook: dict) -> int | None:
+    """The notebook's duration on Colab (metadata.guide.colab_minutes): a positive whole number."""
+    value = notebook.get("metadata", {}).get("guide", {}).get("colab_minutes")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
 def sources_sha256(notebook: dict) -> str:
     payload = json.dumps(code_sources(notebook), ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

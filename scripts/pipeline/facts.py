@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from notebook_meta import colab_minutes
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
 FACTS_PAGE = "facts.md"
@@ -32,6 +33,7 @@ OPTIONAL = ("review_by",)
 REVIEW_MONTHS = 12
 FENCE = re.compile(r"^\s*(```|~~~)")
 TYPED_LINK = re.compile(r"\[@\w+@")
+NOTEBOOK_MINUTES = re.compile(r"^notebook-\d+-minutes$")
 
 
 class FactError(ValueError):
@@ -181,12 +183,14 @@ def notebook_facts(root: Path) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
     for path in sorted((root / "notebooks").glob("*.ipynb")):
         number = path.name.split("-", 1)[0]
-        guide = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("guide", {})
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        guide, minutes = notebook.get("metadata", {}).get("guide", {}), colab_minutes(notebook)
         where = f"notebooks/{path.name}"
-        if "colab_minutes" not in guide or "gpu_recommended" not in guide:
-            raise FactError(f"{where}: metadata.guide needs colab_minutes and gpu_recommended.")
+        if minutes is None or not isinstance(guide.get("gpu_recommended"), bool):
+            raise FactError(f"{where}: metadata.guide needs colab_minutes (a positive whole "
+                            "number of minutes) and gpu_recommended (true or false).")
         facts[f"notebook-{number}-minutes"] = Fact(
-            f"notebook-{number}-minutes", str(guide["colab_minutes"]), where,
+            f"notebook-{number}-minutes", str(minutes), where,
             "minutes the notebook takes in Colab (metadata.guide.colab_minutes)", None, None,
             derived=True)
         facts[f"notebook-{number}-gpu"] = Fact(
@@ -194,6 +198,12 @@ def notebook_facts(root: Path) -> dict[str, Fact]:
             "a GPU helps" if guide["gpu_recommended"] else "no GPU needed", where,
             "metadata.guide.gpu_recommended", None, None, derived=True)
     return facts
+
+
+def notebook_minutes(facts: dict[str, Fact]) -> dict[str, int]:
+    """Minutes per notebook file name, read from the derived notebook-NN-minutes facts."""
+    return {Path(fact.source).name: int(fact.value) for fact in facts.values()
+            if fact.derived and NOTEBOOK_MINUTES.match(fact.id)}
 
 
 def count_resources(markdown: str) -> int:

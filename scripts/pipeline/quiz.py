@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import markdown as python_markdown
 
+from pipeline.problems import LineProblem, raise_all
+
 HEADER_START = re.compile(r"^!!!\s+quiz\b")
 HEADER = re.compile(r'^!!! quiz(?P<kind>(?: [a-z-]+)*) "(?P<prompt>.*)"\s*$')
 KINDS = {"predict"}
@@ -65,19 +67,10 @@ class Question:
         return "q-" + hashlib.sha1(self.prompt.encode("utf-8")).hexdigest()[:8]
 
 
-@dataclass(frozen=True)
-class QuizError:
-    line: int
-    message: str
-
-    def format(self, src_path: str) -> str:
-        return f"{src_path}:{self.line}: {self.message}"
-
-
 class _Malformed(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
-        self.error = QuizError(line, message)
+        self.error = LineProblem(line, message)
 
 
 def _indent(line: str) -> int:
@@ -175,14 +168,14 @@ def _parse_block(lines: list[str], start: int, stop: int) -> Question:
     )
 
 
-def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], list[QuizError]]:
+def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], list[LineProblem]]:
     """Every quiz block of a page and every problem, with lines counted from first_line.
 
     Blocks inside fenced code are skipped, so the syntax can be shown in a code example.
     """
     lines = markdown.splitlines()
     questions: list[Question] = []
-    errors: list[QuizError] = []
+    errors: list[LineProblem] = []
     offset = first_line - 1
     in_fence = False
     index = 0
@@ -202,7 +195,7 @@ def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], l
     seen: dict[str, int] = {}
     for question in questions:
         if question.id in seen:
-            errors.append(QuizError(question.line, f"the same question is asked on line "
+            errors.append(LineProblem(question.line, f"the same question is asked on line "
                                     f"{seen[question.id] + offset}; reword one of them."))
         seen.setdefault(question.id, question.line)
     shifted = [
@@ -210,7 +203,7 @@ def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], l
                                  for o in q.options), q.predict, q.line + offset, q.end + offset)
         for q in questions
     ]
-    return shifted, [QuizError(e.line + offset, e.message) for e in errors]
+    return shifted, [e.shifted(offset) for e in errors]
 
 
 def page_problems(questions: list[Question]) -> list[str]:
@@ -294,6 +287,5 @@ class QuizSyntaxError(ValueError):
 def render_page_quizzes(markdown: str, src: str, first_line: int) -> str:
     """The page's Markdown with every quiz block turned into quiz markup."""
     questions, errors = parse_quizzes(markdown, first_line)
-    if errors:
-        raise QuizSyntaxError("\n".join(error.format(f"docs/{src}") for error in errors))
+    raise_all(errors, f"docs/{src}", QuizSyntaxError)
     return replace_quizzes(markdown, questions, first_line) if questions else markdown

@@ -16,11 +16,11 @@ page does the same with the sections and notebooks its list links, each counted 
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from pipeline.problems import LineProblem
 
 MARKER = "<!-- time-budget -->"
 RESOURCE = re.compile(
@@ -53,15 +53,6 @@ class Resource:
     group: str = ""  # the ### heading the resource is listed under
 
 
-@dataclass(frozen=True)
-class BudgetError:
-    line: int
-    message: str
-
-    def format(self, src_path: str) -> str:
-        return f"{src_path}:{self.line}: {self.message}"
-
-
 def parse_duration(text: str) -> int | None:
     """Minutes stated at the end of a resource line, or None."""
     match = DURATION.search(text.rstrip())
@@ -72,25 +63,19 @@ def parse_duration(text: str) -> int | None:
     return int(match["hours"]) * 60 + int(match["hm"] or 0)
 
 
-def notebook_minutes(notebook: dict) -> int | None:
-    """A notebook's duration from its metadata (the same value its first cell states)."""
-    value = notebook.get("metadata", {}).get("guide", {}).get("colab_minutes")
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
-
-
 def notebook_name(url: str) -> str | None:
     match = NOTEBOOK_URL.search(url) if "://" not in url else None
     return match["name"] if match else None
 
 
 def parse_resources(markdown: str, notebooks: dict[str, int],
-                    first_line: int = 1) -> tuple[list[Resource], list[BudgetError]]:
+                    first_line: int = 1) -> tuple[list[Resource], list[LineProblem]]:
     """Every typed link of a page with its duration; an error for each one without.
 
     ``notebooks`` maps a notebook's file name to its minutes from metadata.
     """
     resources: list[Resource] = []
-    errors: list[BudgetError] = []
+    errors: list[LineProblem] = []
     in_fence = False
     group = ""
     for number, line in enumerate(markdown.splitlines(), start=first_line):
@@ -110,10 +95,10 @@ def parse_resources(markdown: str, notebooks: dict[str, int],
         name = notebook_name(match["url"])
         if name is not None:
             if name not in notebooks:
-                errors.append(BudgetError(number, f"notebook '{name}' has no duration: set "
+                errors.append(LineProblem(number, f"notebook '{name}' has no duration: set "
                                           "metadata.guide.colab_minutes in the notebook."))
             elif typed is not None or LOOSE_DURATION.search(match["rest"]):
-                errors.append(BudgetError(number, f"'{title}' is one of our notebooks: its time "
+                errors.append(LineProblem(number, f"'{title}' is one of our notebooks: its time "
                                           "comes from its metadata (colab_minutes); remove the "
                                           "time typed on this line."))
             else:
@@ -121,10 +106,10 @@ def parse_resources(markdown: str, notebooks: dict[str, int],
                                           group))
             continue
         if typed is None:
-            errors.append(BudgetError(number, f"resource '{title}' has no duration. "
+            errors.append(LineProblem(number, f"resource '{title}' has no duration. "
                                       + DURATION_HINT))
         elif typed <= 0:
-            errors.append(BudgetError(number, f"resource '{title}' has a zero duration. "
+            errors.append(LineProblem(number, f"resource '{title}' has a zero duration. "
                                       + DURATION_HINT))
         else:
             resources.append(Resource(number, match["url"], title, typed, None, group))
@@ -240,16 +225,6 @@ def path_minutes(urls: list[str], sections: dict[str, list[Resource]],
 
 class TimeBudgetError(ValueError):
     """A section or path without a computable time; the message names the file and line."""
-
-
-def notebook_durations(notebooks_dir: Path) -> dict[str, int]:
-    """Minutes per notebook file name, from each notebook's metadata."""
-    found = {}
-    for path in sorted(notebooks_dir.glob("*.ipynb")):
-        minutes = notebook_minutes(json.loads(path.read_text(encoding="utf-8")))
-        if minutes is not None:
-            found[path.name] = minutes
-    return found
 
 
 def section_resources(pages: list[tuple[str, str]], notebooks: dict[str, int]

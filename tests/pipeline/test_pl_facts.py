@@ -192,6 +192,23 @@ def test_notebook_facts_equal_each_notebooks_metadata():
         assert ("GPU helps" in facts[f"notebook-{number}-gpu"].value) == guide["gpu_recommended"]
 
 
+def test_time_budgets_read_notebook_minutes_from_the_facts():
+    minutes = F.notebook_minutes(F.all_facts(ROOT))
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        guide = json.loads(path.read_text(encoding="utf-8"))["metadata"]["guide"]
+        assert minutes.pop(path.name) == guide["colab_minutes"]
+    assert minutes == {}
+
+
+@pytest.mark.parametrize("minutes", ["35", True, 0, None])
+def test_a_notebook_without_whole_positive_minutes_fails_naming_it(tmp_path, minutes):
+    guide = {"gpu_recommended": False} | ({} if minutes is None else {"colab_minutes": minutes})
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "09-x.ipynb").write_text(json.dumps({"metadata": {"guide": guide}}))
+    with pytest.raises(F.FactError, match=r"notebooks/09-x\.ipynb: .*positive whole number"):
+        F.notebook_facts(tmp_path)
+
+
 def test_counts_equal_the_site():
     facts = F.count_facts(ROOT)
 

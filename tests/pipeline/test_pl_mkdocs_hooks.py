@@ -14,7 +14,7 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from pipeline import facts, keyboard, time_budget
+from pipeline import facts, keyboard
 from support import ROOT, apply_step
 
 
@@ -52,8 +52,9 @@ def test_a_good_page_passes_unchanged():
 @pytest.fixture
 def real_build(monkeypatch):
     """The Build as on_config leaves it for this repository (facts, notebook times)."""
-    build = mkdocs_hooks.Build(root=ROOT, facts=facts.all_facts(ROOT),
-                               notebook_minutes=time_budget.notebook_durations(ROOT / "notebooks"))
+    known = facts.all_facts(ROOT)
+    build = mkdocs_hooks.Build(root=ROOT, facts=known,
+                               notebook_minutes=facts.notebook_minutes(known))
     monkeypatch.setattr(mkdocs_hooks, "build", build)
     return build
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from notebook_meta import colab_minutes
 from pipeline import time_budget as tb
 from support import ROOT
 
@@ -93,11 +94,11 @@ def test_a_notebook_without_metadata_time_is_an_error():
 
 
 def test_notebook_minutes_come_from_metadata():
-    assert tb.notebook_minutes({"metadata": {"guide": {"colab_minutes": 35}}}) == 35
+    assert colab_minutes({"metadata": {"guide": {"colab_minutes": 35}}}) == 35
     for bad in ({}, {"metadata": {"guide": {"colab_minutes": "35"}}},
                 {"metadata": {"guide": {"colab_minutes": True}}},
                 {"metadata": {"guide": {"colab_minutes": 0}}}):
-        assert tb.notebook_minutes(bad) is None
+        assert colab_minutes(bad) is None
 
 
 def test_notebook_lines_get_the_metadata_time_added():
@@ -181,7 +182,7 @@ SECTION_FILES = sorted(
     if re.search(r"^# \d{1,2} ", p.read_text(encoding="utf-8"), re.MULTILINE)
 )
 REAL_NOTEBOOKS = {
-    p.name: tb.notebook_minutes(json.loads(p.read_text(encoding="utf-8")))
+    p.name: colab_minutes(json.loads(p.read_text(encoding="utf-8")))
     for p in (ROOT / "notebooks").glob("*.ipynb")
 }
 
