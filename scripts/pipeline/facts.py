@@ -23,6 +23,8 @@ from pathlib import Path
 import yaml
 from notebook_meta import colab_minutes
 
+from pipeline.sections import section_slugs
+
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
 FACTS_PAGE = "facts.md"
 FACTS_TABLE_MARKER = "<!-- facts-table -->"
@@ -144,7 +146,6 @@ OS_PYTHON = re.compile(r"^Python (\d+)\.(\d+)\.\d+", re.MULTILINE)
 SNAPSHOT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}")
 COLAB_PACKAGES = {"torch": "PyTorch", "keras": "Keras", "tensorflow": "TensorFlow",
                   "numpy": "NumPy"}
-SECTION_NAV = re.compile(r"^\s*- \d+ [^:]+: [\w-]+\.md\s*$", re.MULTILINE)
 
 
 def freeze_versions(freeze: str) -> dict[str, str]:
@@ -217,7 +218,7 @@ def count_resources(markdown: str) -> int:
 
 
 def count_facts(root: Path) -> dict[str, Fact]:
-    sections = len(SECTION_NAV.findall((root / "mkdocs.yml").read_text(encoding="utf-8")))
+    sections = len(section_slugs(root / "mkdocs.yml"))
     notebooks = len(list((root / "notebooks").glob("*.ipynb")))
     resources = sum(count_resources(p.read_text(encoding="utf-8"))
                     for p in sorted((root / "docs").glob("*.md")))

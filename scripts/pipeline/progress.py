@@ -13,9 +13,9 @@ import re
 from lxml import html as lxml_html
 
 from pipeline.document import add_class, element, elements, insert_after
+from pipeline.sections import is_section_title
 from pipeline.typed_links import resource_links, resource_title
 
-SECTION_TITLE = re.compile(r"^\d{1,2}\s")  # "5 Python", not "2021 links ..."
 MAP_NODE = re.compile(r'(<a [^>]*data-section="(?P<slug>[^"]+)")')
 
 MARK_DONE = (
@@ -49,7 +49,7 @@ def page_slug(url: str) -> str:
 
 def is_section(title: str | None) -> bool:
     """Section pages have numbered nav titles ("5 Python")."""
-    return bool(title and SECTION_TITLE.match(str(title)))
+    return is_section_title(title)
 
 
 def is_trackable(src_uri: str, title: str | None) -> bool:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-SECTION_TITLE = re.compile(r"^(?P<number>\d+)\s+(?P<title>.+)$")
+# "5 Python"; at most two digits, so a title such as "2021 links" is never a section.
+SECTION_TITLE = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>.+)$")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def is_section_title(title: str | None) -> bool:
+    return bool(title and SECTION_TITLE.match(str(title)))
+
+
 def read_nav(mkdocs_yml: Path) -> list:
     return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)["nav"]
 
@@ -45,3 +50,8 @@ def sections(nav: list) -> list[Section]:
         if match and isinstance(target, str) and target.endswith(".md"):
             found.append(Section(int(match["number"]), match["title"], target))
     return found
+
+
+def section_slugs(mkdocs_yml: Path) -> list[str]:
+    """The sections' page slugs ("python"), in nav order."""
+    return [section.slug for section in sections(read_nav(mkdocs_yml))]

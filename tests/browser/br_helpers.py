@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from pipeline import sections
 from support import ROOT
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -79,9 +80,8 @@ def origin_of(url: str) -> str:
 
 
 def section_slugs() -> list[str]:
-    """The ten numbered sections, in nav order, read from mkdocs.yml (`- 3 Command line: x.md`)."""
-    text = (ROOT / "mkdocs.yml").read_text()
-    return re.findall(r"^\s+- \d+ [^:]+: ([\w-]+)\.md\s*$", text, re.M)
+    """The ten numbered sections, in nav order, as the build reads them from mkdocs.yml."""
+    return sections.section_slugs(ROOT / "mkdocs.yml")
 
 
 def notebook_names() -> list[str]:
