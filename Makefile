@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks test lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
+.PHONY: serve build offline bench bench-notebooks test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -86,14 +86,29 @@ audit: install-docs install-lighthouse
 lint: install-test
 	$(VENV)/bin/ruff check scripts tests notebooks
 
-test: install-test system-deps lint install-lighthouse install-actionlint
-	$(PY) -m pytest
+# Tests run on every core (pytest-xdist); PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+# pytest keeps its rewritten test modules in __pycache__ (git-ignored) only where Python may
+# write bytecode; without that, every worker rewrites them all again on every run.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS)
+
+# The quick suite, before every commit (about 4 minutes on 2 cores): everything except the
+# every-page sweep (make test-sweep) and the notebook kernel runs (make test-colab).
+test: install-test system-deps lint install-actionlint
+	$(PYTEST) -m "not sweep and not notebook"
+
+# axe on every page at two widths, before and after scrolling, and Lighthouse's scores.
+test-sweep: install-test system-deps install-lighthouse
+	$(PYTEST) -m sweep
+
+# Everything CI runs (.ci/run): the quick suite, the sweep, and the notebooks in Colab's versions.
+test-all: test test-sweep test-colab
 
 # Redraw the figures in docs/images/figures/ from scripts/figures/*.py (matplotlib: notebooks group).
 figures: install-test
 	cd scripts && $(abspath $(PY)) -m figures.build
 
-# The notebook tests again, in a second venv pinned to Colab's versions (requirements/colab/).
+# The notebook runs live in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab
 COLAB_CONSTRAINTS := build/colab-constraints.txt
 
@@ -107,8 +122,10 @@ $(COLAB_VENV)/.stamp: $(COLAB_CONSTRAINTS)
 	$(COLAB_VENV)/bin/python -m pip install -q -c $(COLAB_CONSTRAINTS) --group test
 	touch $@
 
+# Every test that runs a notebook in a real kernel, in Colab's versions; the runs are recorded in
+# reports/notebook-runs.json, which the build turns into the notebooks' Verified badges.
 test-colab: $(COLAB_VENV)/.stamp system-deps
-	NOTEBOOK_RUNS_REPORT=build/notebook-runs-colab.json $(COLAB_VENV)/bin/python -m pytest -m notebook tests/notebooks
+	PYTHONDONTWRITEBYTECODE= $(COLAB_VENV)/bin/python -m pytest -n $(PYTEST_WORKERS) -m notebook
 
 # Re-run the "package" notebooks in full, in .venv-colab (Colab's versions), and store their
 # outputs; a download notebook keeps the outputs of a full run of its code (README, "Notebooks").

@@ -34,6 +34,12 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = Non
     )
 
 
+@functools.lru_cache(maxsize=256)
+def gzipped_body(body: bytes) -> bytes:
+    """The gzip of a file's bytes, made once: browser tests load the same files many times."""
+    return gzip.compress(body, compresslevel=6)
+
+
 class StaticHost(http.server.SimpleHTTPRequestHandler):
     """Files as they are; 404.html for unknown paths; gzip for text when asked."""
 
@@ -59,7 +65,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         gzipped = content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get(
             "Accept-Encoding", "")
         if gzipped:
-            body = gzip.compress(body, compresslevel=6)
+            body = gzipped_body(body)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+import shared_site
 from local_site import serve
-from support import ROOT, run_mkdocs_build
+from support import ROOT, copy_project, run_mkdocs_build
 
+SHARED = pytest.StashKey[shared_site.SharedServer]()
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -21,12 +22,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    # Under pytest-xdist the controller serves the one site that its workers build once.
+    if shared_site.is_xdist_controller(config):
+        config.stash[SHARED] = shared_site.SharedServer()
+
+
+def pytest_unconfigure(config):
+    if SHARED in config.stash:
+        config.stash[SHARED].stop()
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """Serve an empty folder first, so the build can use the server's real port as site_url.
 
-    Like GitHub Pages, the server answers unknown paths with the site's 404.html.
+    Like GitHub Pages, the server answers unknown paths with the site's 404.html. Under xdist
+    the controller's server is used (tests/shared_site.py).
     """
+    if shared := shared_site.shared_server():
+        yield shared
+        return
     site_dir = tmp_path_factory.mktemp("served") / "site"
     site_dir.mkdir()
     with serve(site_dir) as base_url:
@@ -37,6 +53,10 @@ def site_server(tmp_path_factory):
 def built_site(site_server) -> Path:
     """The site, built once with strict checks, at the folder the test server serves."""
     base_url, site_dir = site_server
+    if shared_site.shared_server():
+        status = shared_site.build_once(base_url, site_dir)
+        assert status == "ok", f"mkdocs build --strict failed:\n{status}"
+        return site_dir
     result = run_mkdocs_build(ROOT, site_dir, site_url=base_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return site_dir
@@ -49,17 +69,12 @@ def site_url(site_server, built_site) -> str:
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project's build inputs, for tests that break things on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "notebooks", "assets", "scripts", "requirements"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, copy / name)
-    return copy
+def project_copy(tmp_path, built_site) -> Path:
+    """A throwaway copy of the project's build inputs, for tests that break things on purpose.
+
+    Made after the suite's own build (built_site), so that the caches it copies are complete.
+    """
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,26 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "data" / "seed"
 
 
+# The build's inputs, and mkdocs-jupyter's and the pipeline's caches (complete once the suite's
+# own build is done): a copy converts no notebook again, and no two builds write one cache file.
+PROJECT_INPUTS = ("mkdocs.yml", "docs", "notebooks", "assets", "scripts", "requirements",
+                  ".cache/mkdocs-jupyter", ".cache/pipeline")
+
+
+def copy_project(copy: Path) -> Path:
+    """A throwaway copy of the project's build inputs at `copy`."""
+    import shutil
+
+    copy.mkdir(parents=True)
+    for name in PROJECT_INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, copy / name)
+    return copy
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None):
     """Run a strict `mkdocs build` of `project` and return the finished process."""
     return mkdocs_build(project, site_dir, {"SITE_URL": site_url} if site_url else None)
@@ -23,3 +43,16 @@ def apply_step(step, html: str, *args) -> str:
     root = document.parse(html)
     step(root, *args)
     return document.serialize(root)
+
+
+def sample_then_sweep(values: list, quick: int = 1) -> list:
+    """Parameters for a check repeated over every page, section or notebook: the first `quick`
+    run in `make test`, the rest are marked `sweep` and run in `make test-sweep` (and CI).
+    A tuple is one value per argument name, as pytest.mark.parametrize reads it."""
+    import pytest
+
+    def swept(value):
+        values = value if isinstance(value, tuple) else (value,)
+        return pytest.param(*values, marks=pytest.mark.sweep)
+
+    return [*values[:quick], *(swept(value) for value in values[quick:])]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -122,6 +123,10 @@ def cached_prune(css_blocks: list[str], used_classes: set[str], cache_dir: Path)
     css = prune(css_blocks, used_classes)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob("notebook-css-*.css"):
-        stale.unlink()
-    path.write_text(css, encoding="utf-8")
+        if stale != path:
+            stale.unlink(missing_ok=True)  # another build may have removed it already
+    # Written aside, then renamed: a build running alongside never reads half a file.
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(css, encoding="utf-8")
+    partial.replace(path)
     return css

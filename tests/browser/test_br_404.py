@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from br_helpers import horizontal_overflow, origin_of, wait_for_page
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,8 @@ def missing(recorder, site_url):
     return url
 
 
-@pytest.mark.parametrize("path", ["no-such-page/", "notebooks/99-missing/", "python/extra/deep"])
+@pytest.mark.parametrize("path", sample_then_sweep(["no-such-page/", "notebooks/99-missing/",
+                                                    "python/extra/deep"]))
 def test_unknown_url_shows_the_404_page(page, missing, path):
     response = page.goto(missing(path))
     assert response.status == 404

@@ -56,6 +56,7 @@ def test_budget_breaches_are_reported():
 
 
 # The notebook page is the heaviest: 85-90 before lazy cells, deferred scripts, start-up fixes.
+@pytest.mark.sweep
 @pytest.mark.parametrize("name", ["section", "notebook"])
 def test_mobile_lighthouse_scores(built_site, gzip_host, name):
     if not audit_pages.LIGHTHOUSE_CLI.is_file():

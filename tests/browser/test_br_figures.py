@@ -15,6 +15,7 @@ import pytest
 from br_helpers import color_scheme, section_slugs, switch_to_dark
 from figures.common import PALETTE
 from PIL import Image
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +65,7 @@ def check_palette(shots, scheme: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("slug", section_slugs())
+@pytest.mark.parametrize("slug", sample_then_sweep(section_slugs()))
 def test_figures_follow_the_light_and_the_dark_palette(page, site_url, slug):
     page.goto(f"{site_url}{slug}/")
     assert color_scheme(page) == "default"
@@ -84,6 +85,7 @@ def test_figures_follow_a_dark_system_preference(dark_page, site_url):
     assert not check_palette(shots, "dark")
 
 
+@pytest.mark.sweep  # guards the checker itself; CI runs it (make test-sweep)
 def test_the_check_catches_a_figure_left_in_light_colors(page, site_url):
     """The light rendering, judged as if it were on the dark page, must fail the check."""
     page.goto(f"{site_url}neural-network-basics/")

@@ -38,6 +38,7 @@ def test_map_has_a_node_per_section(page, site_url):
     assert sorted(found) == sorted(section_slugs()), "the map must show all ten sections"
 
 
+@pytest.mark.sweep  # make test clicks the first step of each path (below)
 def test_every_map_node_navigates_to_its_section(page, site_url):
     page.goto(site_url)
     for slug in section_slugs():

@@ -55,6 +55,7 @@ def test_map_fits_and_its_nodes_can_be_tapped(mobile_page, site_url):
     wait_for_page(page, f"{site_url}{slug}/")
 
 
+@pytest.mark.sweep  # every page; make test checks the home page's map at 360 px (above)
 def test_no_page_overflows_horizontally(mobile_page, site_url, all_paths):
     page = mobile_page
     wide = {}

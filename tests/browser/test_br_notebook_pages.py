@@ -14,7 +14,7 @@ from br_helpers import (
     same_document,
     wait_for_page,
 )
-from support import ROOT
+from support import ROOT, sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def expected_links(name: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("name", notebook_names())
+@pytest.mark.parametrize("name", sample_then_sweep(notebook_names()))
 def test_buttons_point_at_the_right_files(page, site_url, name):
     page.goto(f"{site_url}notebooks/{name}/")
     bar = page.locator(BAR)
@@ -114,7 +114,7 @@ CONTRAST_JS = """
 """
 
 
-@pytest.mark.parametrize("dark", [False, True])
+@pytest.mark.parametrize("dark", sample_then_sweep([False, True]))
 def test_prompts_have_enough_contrast(page, dark_page, site_url, dark):
     shown = dark_page if dark else page
     shown.goto(f"{site_url}notebooks/{notebook_names()[0]}/")

@@ -8,6 +8,7 @@ from br_helpers import Recorder, open_context, origin_of
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.sweep  # guards the checker itself; CI runs it (make test-sweep)
 def test_recorder_flags_a_request_to_another_origin(browser, site_url):
     recorder = Recorder({origin_of(site_url)})
     context = open_context(browser, recorder)

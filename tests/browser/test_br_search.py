@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +48,11 @@ def test_backpropagation_leads_to_the_basics_page(page, site_url):
 
 @pytest.mark.parametrize(
     ("query", "notebook"),
-    [
+    sample_then_sweep([
         ("Fashion-MNIST", "03-image-classification"),
         ("Jena climate", "05-weather-forecasting"),
         ("Optuna", "07-research-experiments"),
-    ],
+    ]),
 )
 def test_notebook_topic_finds_the_notebook_page(page, site_url, query, notebook):
     results = search(page, site_url, query)

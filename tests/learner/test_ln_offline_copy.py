@@ -14,8 +14,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def offline_index(tmp_path_factory) -> Path:
-    """`make offline`'s script run once into a temporary folder; the unzipped index.html."""
+def offline_index(tmp_path_factory, built_site) -> Path:
+    """`make offline`'s script run once into a temporary folder; the unzipped index.html.
+
+    After the suite's own build (built_site), so that mkdocs-jupyter's cache is complete.
+    """
     work = tmp_path_factory.mktemp("offline")
     zip_path = work / "getting-started-offline.zip"
     make_offline.main(["--project", str(ROOT), "--site-dir", str(work / "site"),
@@ -59,6 +62,7 @@ def test_zip_holds_one_folder_with_the_site(tmp_path):
                              f"{make_offline.FOLDER_IN_ZIP}/search/search_index.js"]
 
 
+@pytest.mark.sweep  # a second build, of the offline variant
 def test_offline_copy_searches_from_file_urls(offline_index, learner):
     page = learner.page
     root = offline_index.parent.as_uri() + "/"
@@ -72,6 +76,7 @@ def test_offline_copy_searches_from_file_urls(offline_index, learner):
     assert learner.foreign_requests(root) == [], "the offline copy reached outside file://"
 
 
+@pytest.mark.sweep  # a second build, of the offline variant
 def test_offline_copy_uses_plain_links_and_tracks_progress(offline_index, learner):
     page = learner.page
     root = offline_index.parent.as_uri() + "/"

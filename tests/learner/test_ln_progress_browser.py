@@ -7,6 +7,7 @@ import json
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from learner_browser import LAYOUT_SHIFT
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -115,12 +116,12 @@ def test_export_reset_import_round_trip(learner, site_url, tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [
+    sample_then_sweep([
         ("{not json", "not valid JSON"),
         ('{"version": 2, "pages": {}}', 'expected "version": 1'),
         ('{"version": 1, "pages": []}', '"pages" must be an object'),
         ('{"version": 1, "pages": {"python": {"done": "yes"}}}', "invalid entry"),
-    ],
+    ]),
     ids=["invalid-json", "wrong-version", "pages-not-object", "bad-entry"],
 )
 def test_bad_import_changes_nothing_and_says_why(learner, site_url, tmp_path, content, reason):
@@ -150,8 +151,10 @@ def test_without_javascript_the_controls_stay_hidden(browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", f"{SECTION}/", "notebooks/01-first-neural-network/"])
+@pytest.mark.parametrize(("path", "scheme"), sample_then_sweep([
+    (f"{SECTION}/", "light"), (f"{SECTION}/", "dark"), ("", "light"), ("", "dark"),
+    ("notebooks/01-first-neural-network/", "light"), ("notebooks/01-first-neural-network/", "dark"),
+]))
 def test_learner_ui_has_no_axe_violations(learner, site_url, path, scheme):
     page = learner.page
     page.emulate_media(color_scheme=scheme)

@@ -7,6 +7,7 @@ import json
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from learner_browser import LAYOUT_SHIFT
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -162,8 +163,9 @@ def test_an_export_made_before_quizzes_still_imports(learner, site_url, tmp_path
 
 @pytest.mark.parametrize(
     "quiz",
-    [[], {"q-1": "right"}, {"q-1": {"answer": 1, "correct": True}},
-     {"q 1": {"answer": "1", "correct": True}}, {"q-1": {"answer": "1", "correct": "yes"}}],
+    sample_then_sweep([
+        [], {"q-1": "right"}, {"q-1": {"answer": 1, "correct": True}},
+        {"q 1": {"answer": "1", "correct": True}}, {"q-1": {"answer": "1", "correct": "yes"}}]),
     ids=["list", "not-object", "answer-not-string", "bad-id", "correct-not-boolean"],
 )
 def test_a_bad_quiz_entry_is_refused_on_import(learner, site_url, tmp_path, quiz):
@@ -199,7 +201,7 @@ def test_without_javascript_every_question_shows_with_its_answers(browser, site_
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", sample_then_sweep(["light", "dark"]))
 def test_a_page_with_answered_quizzes_has_no_axe_violations(learner, site_url, scheme):
     page = learner.page
     page.emulate_media(color_scheme=scheme)

@@ -8,15 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from pipeline import resource_health
+from reported_build import COPY, result
 from site_checks import scan_html
-from support import apply_step, run_mkdocs_build
-
-CHECKED = "2026-11-20T06:00:00Z"
-
-
-def result(url, verdict, **extra):
-    return {"url": url, "result": verdict, "status": 200, "final_url": None, "reason": "",
-            "suggestion": None, "pages": ["/python/"], "checked_at": CHECKED, **extra}
+from support import apply_step
 
 
 def test_notes_for_each_result():
@@ -27,9 +21,6 @@ def test_notes_for_each_result():
     assert "Broken" in resource_health.health_note(result("u", "broken"))
     assert "Could not verify automatically" in resource_health.health_note(
         result("u", "unverifiable"))
-
-
-COPY = "https://web.archive.org/web/20210301000000/https://gone.example/"
 
 
 def test_broken_and_reviewed_notes_link_the_archived_copy():
@@ -104,28 +95,9 @@ def health_rows(site):
     return rows
 
 
-SAMPLE_LINES = (
-    "\n\n## Sample resources\n\n"
-    "- [@docs@Sample working](https://working.example.org/): a line of our own.\n"
-    "- [@video@Sample moved](https://old.example.org/talk): another line.\n"
-    "- [@tool@Sample unchecked](https://unchecked.example.org/): not in the report.\n"
-    "- [@paper@Sample broken](https://gone.example.org/paper): archived.\n"
-)
-
-
-def test_build_with_a_report_shows_status_on_lines_and_page(project_copy, tmp_path):
-    contact = project_copy / "docs" / "contact.md"
-    contact.write_text(contact.read_text("utf-8") + SAMPLE_LINES, encoding="utf-8")
-    report = project_copy / resource_health.REPORT
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps({"generated_at": CHECKED, "tool": "test", "results": [
-        result("https://working.example.org/", "ok"),
-        result("https://old.example.org/talk", "moved", final_url="https://new.example.org/talk"),
-        result("https://gone.example.org/paper", "broken", archive_url=COPY),
-    ]}), encoding="utf-8")
-    built = run_mkdocs_build(project_copy, tmp_path / "site")
-    assert built.returncode == 0, built.stderr[-3000:]
-    site = tmp_path / "site"
+@pytest.mark.sweep  # a second build, with reports (learner/reported_build.py)
+def test_build_with_a_report_shows_status_on_lines_and_page(reported_build):
+    site, _ = reported_build
     page = BeautifulSoup((site / "contact" / "index.html").read_text("utf-8"), "lxml")
     notes = {li.select_one("a.resource-link")["href"]: li.select_one(".resource-health")
              for li in page.select("article li") if li.select_one("a.resource-link")}
@@ -161,17 +133,6 @@ def test_build_with_a_report_shows_status_on_lines_and_page(project_copy, tmp_pa
     contact_html = (site / "contact" / "index.html").read_text("utf-8")
     assert not scan_html(contact_html, "contact/index.html")
     assert "web.archive.org" not in contact_html.replace(f'href="{COPY}"', "")
-
-
-def test_without_a_report_the_site_says_not_yet_checked(project_copy, tmp_path):
-    contact = project_copy / "docs" / "contact.md"
-    contact.write_text(contact.read_text("utf-8") + SAMPLE_LINES, encoding="utf-8")
-    assert not (project_copy / resource_health.REPORT).exists()
-    assert run_mkdocs_build(project_copy, tmp_path / "site").returncode == 0
-    rows = health_rows(tmp_path / "site")
-    assert rows and all(cells[3] == "Not yet checked" for cells in rows.values())
-    page = (tmp_path / "site" / "contact" / "index.html").read_text("utf-8")
-    assert "(Not yet checked)" in page
 
 
 def test_health_page_lists_every_typed_resource(built_site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +106,7 @@ def test_terms_work_after_instant_navigation(learner, site_url):
     assert page.evaluate("window.__sameDocument === true")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", sample_then_sweep(["light", "dark"]))
 def test_open_tooltip_has_no_axe_violations(learner, site_url, scheme):
     page = learner.page
     page.emulate_media(color_scheme=scheme)

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
-from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256
 from pipeline import notebook_page, verified_badge
-from support import ROOT, apply_step, run_mkdocs_build
-
-RECORD = {
-    "executed_at": "2026-11-25T17:57:43Z", "python": "3.11.7", "torch": "2.13.0+cpu",
-    "keras": "3.15.1", "numpy": "2.4.6", "seconds": 12.34, "mode": "test",
-    "gpu_recommended": False, "sources_sha256": "abc", "passed": True,
-}
+from reported_build import RECORD
+from support import ROOT, apply_step
 
 
 def test_fresh_passing_record_is_verified():
@@ -65,22 +57,13 @@ def badge_text(site, slug):
     return badges[0].get_text(" ", strip=True)
 
 
-def test_build_shows_verified_stale_and_missing(project_copy, tmp_path):
-    notebooks = sorted((project_copy / "notebooks").glob("*.ipynb"))
-    fresh, stale = notebooks[0], notebooks[1]
-    report = project_copy / RUNS_REPORT
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(json.dumps({"notebooks": {
-        fresh.name: {**RECORD, "sources_sha256": sources_sha256(read_notebook(fresh))},
-        stale.name: {**RECORD, "sources_sha256": "not-the-current-code"},
-    }}), encoding="utf-8")
-    result = run_mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    site = tmp_path / "site"
-    assert "\u2713 Verified" in badge_text(site, fresh.stem)
-    assert "Python 3.11.7" in badge_text(site, fresh.stem)
-    assert "code changed after the last recorded run" in badge_text(site, stale.stem)
-    assert "no record of running" in badge_text(site, notebooks[2].stem)
+@pytest.mark.sweep  # a second build, with reports (learner/reported_build.py)
+def test_build_shows_verified_stale_and_missing(reported_build):
+    site, (fresh, stale, missing) = reported_build
+    assert "\u2713 Verified" in badge_text(site, fresh)
+    assert "Python 3.11.7" in badge_text(site, fresh)
+    assert "code changed after the last recorded run" in badge_text(site, stale)
+    assert "no record of running" in badge_text(site, missing)
 
 
 def test_every_notebook_page_has_a_badge(built_site):

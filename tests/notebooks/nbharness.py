@@ -16,6 +16,7 @@ outputs if anyone stores them.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import platform
@@ -247,23 +248,27 @@ def run_record(source: Path, seconds: float, passed: bool, mode: str = "test") -
 
 
 def runs_report_path() -> Path:
-    """`make test-colab` points NOTEBOOK_RUNS_REPORT elsewhere: the site's record stays ours."""
+    """reports/notebook-runs.json (the site's Verified badges), unless NOTEBOOK_RUNS_REPORT says
+    otherwise (the harness's own tests point it at a temporary file)."""
     return Path(os.environ.get("NOTEBOOK_RUNS_REPORT") or ROOT / RUNS_REPORT)
 
 
 def update_runs_report(name: str, record: dict | None = None, **changes) -> None:
     """Store a notebook's record, or change fields of it, in reports/notebook-runs.json."""
     report_path = runs_report_path()
-    report = {"notebooks": {}}
-    if report_path.is_file():
-        report = json.loads(report_path.read_text(encoding="utf-8"))
-    entry = record if record is not None else report["notebooks"].get(name)
-    if entry is None:
-        return
-    report["notebooks"][name] = {**entry, **changes}
-    report["notebooks"] = dict(sorted(report["notebooks"].items()))
     report_path.parent.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    # xdist workers record runs side by side: read, change and write under one lock.
+    with open(report_path.with_name(report_path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        report = {"notebooks": {}}
+        if report_path.is_file():
+            report = json.loads(report_path.read_text(encoding="utf-8"))
+        entry = record if record is not None else report["notebooks"].get(name)
+        if entry is None:
+            return
+        report["notebooks"][name] = {**entry, **changes}
+        report["notebooks"] = dict(sorted(report["notebooks"].items()))
+        report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def runs_started_by(test_file: str) -> set[str]:

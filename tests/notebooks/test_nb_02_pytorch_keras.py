@@ -4,7 +4,6 @@ import math
 
 import nbformat
 import pytest
-import torch
 from nbharness import assert_every_solution_ran, notebook_path, run_notebook
 
 NAME = "02-pytorch-and-keras.ipynb"
@@ -29,6 +28,8 @@ def test_autograd_matches_the_derivative_by_hand(run):
 
 
 def test_device_is_cuda_then_mps_then_cpu(run):
+    import torch  # here, not at the top: importing torch costs every test run seconds
+
     cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
     assert run.values["device"] == ("cuda" if cuda else "mps" if mps else "cpu")
 

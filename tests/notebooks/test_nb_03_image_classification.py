@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-import torch
 from nbharness import assert_every_solution_ran
 from nblint import check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
@@ -60,6 +59,8 @@ def test_the_cnn_learns_the_standin_classes(run):
 
 
 def test_device_is_cuda_then_mps_then_cpu(run):
+    import torch  # here, not at the top: importing torch costs every test run seconds
+
     cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
     assert run.values["DEVICE"] == ("cuda" if cuda else "mps" if mps else "cpu")
 

@@ -1,5 +1,6 @@
 """Every notebook is a light, same-origin page of the built site, with buttons and real alt text."""
 
+import functools
 import gzip
 import json
 from pathlib import Path
@@ -36,6 +37,7 @@ def notebook_title(notebook: Path) -> str:
     return first.removeprefix("# ").strip()
 
 
+@functools.cache  # six tests read each page; none of them changes the tree
 def soup_of(site: Path, notebook: Path) -> BeautifulSoup:
     return BeautifulSoup(page_of(site, notebook).read_text(encoding="utf-8"), "lxml")
 

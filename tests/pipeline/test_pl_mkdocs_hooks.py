@@ -14,7 +14,7 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from pipeline import facts, keyboard
+from pipeline import facts, keyboard, resource_health
 from support import ROOT, apply_step
 
 
@@ -151,3 +151,16 @@ def test_tab_strips_join_the_tab_order():
             '<label>Windows</label></div></div>')
     assert '<div class="tabbed-labels" tabindex="0">' in apply_step(keyboard.focusable_tab_strips,
                                                                    html)
+
+
+def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monkeypatch):
+    # A project without reports/link-check.json (a fresh clone) still builds its health page.
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    mkdocs_hooks.on_pre_build(None)
+    assert mkdocs_hooks.build.health_report is None and mkdocs_hooks.build.health_index == {}
+    source = "- [@docs@A](https://a.example/): about A.\n- [@video@B](https://b.example/): B.\n"
+    mkdocs_hooks.build.resources = resource_health.page_inventory("python.md", source)
+    health_source = (ROOT / "docs" / resource_health.HEALTH_PAGE).read_text(encoding="utf-8")
+    rows = [line for line in run_markdown(resource_health.HEALTH_PAGE, health_source).splitlines()
+            if "https://a.example/" in line or "https://b.example/" in line]
+    assert len(rows) == 2 and all("Not yet checked" in row for row in rows), rows

@@ -62,6 +62,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.sweep  # guards the checker itself; CI runs it (make test-sweep)
 def test_each_broken_workflow_is_rejected(tmp_path):
     folder = tmp_path / ".github" / "workflows"
     folder.mkdir(parents=True)
@@ -74,6 +75,7 @@ def test_each_broken_workflow_is_rejected(tmp_path):
         assert any(expected in m for m in messages), f"{name}: {messages}"
 
 
+@pytest.mark.sweep  # guards the checker itself; CI runs it (make test-sweep)
 def test_a_runner_label_counts_only_when_configured(tmp_path):
     workflow = GOOD_JOB.replace("LABEL", "ubuntu-24.04")
     code, report = actionlint(project(tmp_path / "bare", workflow))
