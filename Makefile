@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
+.PHONY: serve build offline bench bench-notebooks bench-tests test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ links: install-docs install-links
 # Build speed against Material alone on the same Markdown; figures go to reports/benchmarks.json.
 bench: install-docs
 	$(PY) scripts/bench_build.py
+
+# Wall-clock time of the quick test tier (budget 4 minutes); figures in reports/benchmarks.json.
+bench-tests: install-test system-deps install-actionlint
+	$(PY) scripts/bench_tests.py
 
 # Every notebook's test-mode run time, with the settings its test uses.
 bench-notebooks: install-test
