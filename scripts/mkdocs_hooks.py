@@ -188,6 +188,7 @@ def on_page_content(html, page, config, files):
         progress.insert_panel(root)
     glossary.focusable_abbreviations(root)
     keyboard.focusable_tab_strips(root)
+    keyboard.scrollable_figures(root)
     if build.offline:
         offline.file_links(root)
     return document.serialize(root)

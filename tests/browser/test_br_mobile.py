@@ -1,4 +1,5 @@
-"""A 360x740 phone: the drawer opens, the map is usable, no page scrolls sideways."""
+"""A 360x740 phone: the drawer opens, the map is usable, no page scrolls sideways, diagrams
+keep readable labels in a box that scrolls."""
 
 from __future__ import annotations
 
@@ -65,3 +66,31 @@ def test_no_page_overflows_horizontally(mobile_page, site_url, all_paths):
         if overflow > 0:
             wide[path or "/"] = overflow
     assert not wide, f"pages wider than the 360 px screen (extra px): {wide}"
+
+
+FIGURE = 'article img[src*="images/figures/"]'
+
+
+def test_diagrams_keep_readable_labels_and_scroll_by_keyboard(mobile_page, site_url):
+    # Drawn 640 px wide with ~13 px labels: at 560 px or more the labels stay above 11 px.
+    page = mobile_page
+    page.goto(f"{site_url}python/")
+    image = page.locator(FIGURE).first
+    image.scroll_into_view_if_needed()
+    image.evaluate("img => img.decode()")
+    assert image.bounding_box()["width"] >= 560
+    box = page.locator('article p.figure-scroll:has(> img[src*="images/figures/"])').first
+    assert box.get_attribute("tabindex") == "0"
+    assert box.evaluate("p => p.scrollWidth > p.clientWidth"), "the diagram's box should scroll"
+    assert horizontal_overflow(page) == 0, "the page itself must not scroll sideways"
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    box.evaluate("p => new Promise(done => requestAnimationFrame(() => done()))")
+    page.wait_for_function("p => p.scrollLeft > 0", arg=box.element_handle())
+
+
+def test_diagrams_keep_their_drawn_size_on_a_desktop(page, site_url):
+    page.goto(f"{site_url}python/")
+    image = page.locator(FIGURE).first
+    assert abs(image.bounding_box()["width"] - 640) <= 1
+    assert not page.locator("p.figure-scroll").first.evaluate("p => p.scrollWidth > p.clientWidth")

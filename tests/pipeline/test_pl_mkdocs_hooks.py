@@ -153,6 +153,16 @@ def test_tab_strips_join_the_tab_order():
                                                                    html)
 
 
+def test_a_lone_diagram_gets_a_focusable_scroll_box_and_other_images_do_not():
+    figure = '<img alt="A diagram" src="../images/figures/loss.svg" width="640">'
+    html = (f"<p>{figure}</p><p>Text {figure} inline.</p>"
+            '<p><img alt="A photo" src="../images/photo.png"></p>')
+    out = apply_step(keyboard.scrollable_figures, html)
+    assert out.count('class="figure-scroll" tabindex="0"') == 1
+    assert out.startswith('<p class="figure-scroll" tabindex="0"><img alt="A diagram"')
+    assert '<p>Text <img' in out and '<p><img alt="A photo"' in out
+
+
 def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monkeypatch):
     # A project without reports/link-check.json (a fresh clone) still builds its health page.
     monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
