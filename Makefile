@@ -94,7 +94,9 @@ lint: install-test
 PYTEST_WORKERS ?= auto
 # pytest keeps its rewritten test modules in __pycache__ (git-ignored) only where Python may
 # write bytecode; without that, every worker rewrites them all again on every run.
-PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS)
+# $(call pytest_in,VENV): that venv's pytest, so the quick, sweep and notebook tiers run alike.
+pytest_in = PYTHONDONTWRITEBYTECODE= $(1)/bin/python -m pytest -n $(PYTEST_WORKERS)
+PYTEST := $(call pytest_in,$(VENV))
 
 # The quick suite, before every commit (about 4 minutes on 2 cores): everything except the
 # every-page sweep (make test-sweep) and the notebook kernel runs (make test-colab).
@@ -129,7 +131,7 @@ $(COLAB_VENV)/.stamp: $(COLAB_CONSTRAINTS)
 # Every test that runs a notebook in a real kernel, in Colab's versions; the runs are recorded in
 # reports/notebook-runs.json, which the build turns into the notebooks' Verified badges.
 test-colab: $(COLAB_VENV)/.stamp system-deps
-	PYTHONDONTWRITEBYTECODE= $(COLAB_VENV)/bin/python -m pytest -n $(PYTEST_WORKERS) -m notebook
+	$(call pytest_in,$(COLAB_VENV)) -m notebook
 
 # Re-run the "package" notebooks in full, in .venv-colab (Colab's versions), and store their
 # outputs; a download notebook keeps the outputs of a full run of its code (README, "Notebooks").

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from local_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,8 +21,6 @@ PROJECT_INPUTS = ("mkdocs.yml", "docs", "notebooks", "assets", "scripts", "requi
 
 def copy_project(copy: Path) -> Path:
     """A throwaway copy of the project's build inputs at `copy`."""
-    import shutil
-
     copy.mkdir(parents=True)
     for name in PROJECT_INPUTS:
         source = ROOT / name
@@ -49,8 +49,6 @@ def sample_then_sweep(values: list, quick: int = 1) -> list:
     """Parameters for a check repeated over every page, section or notebook: the first `quick`
     run in `make test`, the rest are marked `sweep` and run in `make test-sweep` (and CI).
     A tuple is one value per argument name, as pytest.mark.parametrize reads it."""
-    import pytest
-
     def swept(value):
         values = value if isinstance(value, tuple) else (value,)
         return pytest.param(*values, marks=pytest.mark.sweep)
