@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from notebook_meta import RUNS_REPORT, read_notebook
 from pipeline import (
     colab_links,
     css_bundle,
     defer_scripts,
+    disk_cache,
     document,
     facts,
     front_matter,
@@ -68,6 +69,8 @@ class Build:
     notebook_css: list[str] = field(default_factory=list)
     notebook_classes: set[str] = field(default_factory=set)
     resource_totals: dict[str, int] = field(default_factory=dict)  # page slug -> count
+    search_views: dict[str, str] = field(default_factory=dict)  # notebook src -> search HTML
+    shown_content: dict[str, str] = field(default_factory=dict)  # while search reads the view
 
 
 build = Build()
@@ -176,9 +179,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     src = page.file.src_uri
-    root = document.parse(html)
     if notebook_page.is_notebook_page(src):
-        notebook_content(root, page)
+        root = notebook_content(html, page)
+    else:
+        root = document.parse(html)
     typed_links.render_typed_links(root)
     resource_health.annotate_resources(root, build.health_index, report_problem_link(page))
     build.resource_totals[progress.page_slug(page.url)] = progress.add_resource_checkboxes(root)
@@ -204,30 +208,64 @@ def report_problem_link(page):
     return link
 
 
-def notebook_content(root, page) -> None:
-    """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary."""
-    name = Path(page.file.src_uri).name
-    notebook = read_notebook(Path(page.file.abs_src_path))
+def notebook_content(html: str, page):
+    """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary.
+
+    The result is kept on disk by a hash of everything it comes from, so a rebuild after a
+    Markdown edit reuses it instead of redoing the notebook work.
+    """
+    name, source = Path(page.file.src_uri).name, Path(page.file.abs_src_path)
+    notebook = read_notebook(source)
     header = (notebook_links.buttons_html(build.repo_url, build.branch, name)
               + verified_badge.notebook_badge(name, notebook, build.notebook_runs))
-    found = notebook_page.transform(root, notebook, header)
-    glossary.wrap_terms(root, build.terms)  # Markdown pages get terms from the abbr extension
+    key = disk_cache.content_key(html, source.read_bytes(), header, repr(build.terms))
+    cache_name = f"notebook-{source.stem}"
+    if cached := disk_cache.read_json(build.root / CACHE_DIR, cache_name, key):
+        found, light_html = notebook_page.from_cache(cached)
+    else:
+        root = document.parse(html)
+        found = notebook_page.transform(root, notebook, header)
+        glossary.wrap_terms(root, build.terms)  # Markdown pages get terms from the abbr extension
+        light_html = document.serialize(root)
+        disk_cache.write_json(build.root / CACHE_DIR, cache_name, key,
+                              notebook_page.to_cache(found, light_html))
+    root = document.parse(light_html)  # parsed from the cached form either way: same output
     page_dir = Path(page.file.abs_dest_path).parent  # not page.url: a file in offline builds
     page_dir.mkdir(parents=True, exist_ok=True)
     for file_name, data in found.images.items():
         (page_dir / file_name).write_bytes(data)
     build.notebook_css += [block for block in found.css if block not in build.notebook_css]
     build.notebook_classes |= found.classes
+    build.search_views[page.file.src_uri] = found.search_html
     page.edit_url = notebook_links.edit_url(build.repo_url, build.branch, name)
+    return root
 
 
-def on_page_context(context, page, config, nav):
+# --- Context: Material's search plugin (priority 0) indexes page.content in this event ----------
+
+
+@event_priority(50)
+def _before_search(context, page, config, nav):
     source = page.file.abs_src_path
     if source and source.endswith(".ipynb") and not page.meta.get("description"):
         description = page_descriptions.notebook_description(read_notebook(Path(source)))
         if description:
             page.meta["description"] = description
+    # A notebook page is indexed from its search view: headings, text and code once each.
+    if page.file.src_uri in build.search_views:
+        build.shown_content[page.file.src_uri] = page.content
+        page.content = build.search_views[page.file.src_uri]
     return context
+
+
+@event_priority(-50)
+def _after_search(context, page, config, nav):
+    if page.file.src_uri in build.shown_content:  # the page itself shows every cell
+        page.content = build.shown_content.pop(page.file.src_uri)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 # --- Whole pages and files ------------------------------------------------------------------

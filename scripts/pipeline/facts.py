@@ -71,11 +71,14 @@ def _as_date(value, where: str, key: str) -> date:
     raise FactError(f"{where}: '{key}' must be a date written YYYY-MM-DD, got {value!r}.")
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+
+
 def parse_registry(text: str, filename: str = str(REGISTRY)) -> dict[str, Fact]:
     """Validate the registry and return its facts by id; every problem is reported at once."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=SAFE_LOADER)  # nodes, for each fact's line
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

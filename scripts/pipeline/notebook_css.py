@@ -8,13 +8,13 @@ stylesheet can load on every page without touching the rest of the site.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
 import tinycss2
+
+from pipeline import disk_cache
 
 SCOPE = ".jupyter-wrapper"
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -112,21 +112,10 @@ def prune(css_blocks: list[str], used_classes: set[str]) -> str:
 
 
 def cached_prune(css_blocks: list[str], used_classes: set[str], cache_dir: Path) -> str:
-    """`prune`, kept on disk by a hash of its inputs and of this file (~2 s saved per build)."""
-    key = hashlib.sha256(
-        json.dumps([css_blocks, sorted(used_classes)]).encode("utf-8")
-        + Path(__file__).read_bytes()
-    ).hexdigest()[:24]
-    path = cache_dir / f"notebook-css-{key}.css"
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
+    """`prune`, kept on disk by a hash of its inputs and of the pipeline (~2 s saved per build)."""
+    key = disk_cache.content_key(json.dumps([css_blocks, sorted(used_classes)]))
+    if (css := disk_cache.read_text(cache_dir, "notebook-css", key, ".css")) is not None:
+        return css
     css = prune(css_blocks, used_classes)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob("notebook-css-*.css"):
-        if stale != path:
-            stale.unlink(missing_ok=True)  # another build may have removed it already
-    # Written aside, then renamed: a build running alongside never reads half a file.
-    partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_text(css, encoding="utf-8")
-    partial.replace(path)
+    disk_cache.write_text(cache_dir, "notebook-css", key, ".css", css)
     return css

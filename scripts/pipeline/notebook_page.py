@@ -10,6 +10,7 @@
 - Empty header cells of pandas tables become plain cells (axe: empty-table-header).
 - Every code and output box that can scroll sideways takes keyboard focus, decided here and not
   from layout in the browser: cells render lazily, so layout is unknown until scrolled to.
+- Takes the page's search view (notebook_search.py) before adding the buttons.
 - Puts the Colab / download / source buttons and the "Verified" note under the title.
 """
 
@@ -25,6 +26,7 @@ import mkdocs_jupyter
 from notebook_meta import cell_source
 
 from pipeline.document import elements, has_class, insert_after, with_class
+from pipeline.notebook_search import search_view
 from pipeline.text import markdown_to_text, shorten
 
 STYLESHEET = "stylesheets/notebooks.css"  # written by the build
@@ -45,6 +47,23 @@ class NotebookPage:
     css: list[str] = field(default_factory=list)
     images: dict[str, bytes] = field(default_factory=dict)
     classes: set[str] = field(default_factory=set)
+    search_html: str = ""  # what search indexes instead of the page (notebook_search.py)
+
+
+def to_cache(found: NotebookPage, html: str) -> dict:
+    """The page's HTML and everything it hands to the build, as JSON for disk_cache."""
+    return {"html": html, "css": found.css, "classes": sorted(found.classes),
+            "search_html": found.search_html,
+            "images": {name: base64.b64encode(data).decode("ascii")
+                       for name, data in found.images.items()}}
+
+
+def from_cache(data: dict) -> tuple[NotebookPage, str]:
+    found = NotebookPage(css=data["css"], classes=set(data["classes"]),
+                         search_html=data["search_html"],
+                         images={name: base64.b64decode(text)
+                                 for name, text in data["images"].items()})
+    return found, data["html"]
 
 
 def is_notebook_page(src_uri: str) -> bool:
@@ -162,6 +181,7 @@ def transform(root, notebook: dict, header_html: str) -> NotebookPage:
     apply_alt_texts(root, alt_texts(notebook))
     demote_empty_headers(root)
     focusable_scroll_boxes(root)
+    found.search_html = search_view(root)  # before the buttons join the title's cell
     insert_header(root, header_html)
     found.classes = {name for el in root.iter() if isinstance(el.tag, str)
                      for name in (el.get("class") or "").split()}

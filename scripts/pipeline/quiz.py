@@ -19,6 +19,7 @@ so it still works without JavaScript.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -225,6 +226,7 @@ SCORE = ('<p class="progress-ui quiz-score" data-quiz-score>Answer the questions
 _MARKDOWN = python_markdown.Markdown()
 
 
+@functools.lru_cache(maxsize=4096)  # a serve rebuild renders the same ~300 texts again
 def inline_markdown(text: str) -> str:
     """Markdown of one paragraph (code spans, emphasis, links) as HTML without the <p>."""
     _MARKDOWN.reset()

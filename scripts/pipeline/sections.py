@@ -23,7 +23,7 @@ class Section:
         return self.src.removesuffix(".md")
 
 
-class _LenientLoader(yaml.SafeLoader):
+class _LenientLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: ~10x faster
     """Reads mkdocs.yml without running its !ENV / !!python tags."""
 
 

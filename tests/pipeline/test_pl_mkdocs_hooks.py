@@ -7,6 +7,7 @@ Called directly, without a build: tests/pipeline/test_pl_build.py keeps the two 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from pipeline import facts, keyboard, resource_health
+from pipeline import document, facts, keyboard, resource_health
 from support import ROOT, apply_step
 
 
@@ -174,3 +175,58 @@ def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monke
     rows = [line for line in run_markdown(resource_health.HEALTH_PAGE, health_source).splitlines()
             if "https://a.example/" in line or "https://b.example/" in line]
     assert len(rows) == 2 and all("Not yet checked" in row for row in rows), rows
+
+
+ONE_PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwAD"
+                 "hgGAWjR9awAAAABJRU5ErkJggg==")
+NOTEBOOK_HTML = f"""
+<style>.jp-Cell {{ margin: 0 }}</style>
+<div class="jp-Notebook">
+<div class="jp-Cell jp-MarkdownCell"><div class="jp-RenderedMarkdown">
+<h1 id="Tiny">Tiny<a class="anchor-link" href="#Tiny">¶</a></h1><p>A plot.</p></div></div>
+<div class="jp-Cell jp-CodeCell"><div class="highlight-ipynb"><pre>plot()</pre></div>
+<div class="jp-OutputArea"><img src="data:image/png;base64,{ONE_PIXEL_PNG}"></div></div>
+</div>
+"""
+
+
+def tiny_notebook(path: Path, alt: str) -> None:
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# Tiny\n", "A plot."]},
+             {"cell_type": "code", "metadata": {"alt": alt}, "source": ["plot()"],
+              "execution_count": 1, "outputs": []}]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                "nbformat_minor": 5}), encoding="utf-8")
+
+
+def notebook_page_run(root: Path, monkeypatch) -> tuple[str, mkdocs_hooks.Build]:
+    """One build's notebook step on the tiny notebook: its HTML and what the build collected."""
+    build = mkdocs_hooks.Build(root=root, repo_url="https://github.com/owner/guide", branch="main")
+    monkeypatch.setattr(mkdocs_hooks, "build", build)
+    page = SimpleNamespace(file=SimpleNamespace(
+        src_uri="notebooks/01-tiny.ipynb", abs_src_path=str(root / "notebooks/01-tiny.ipynb"),
+        abs_dest_path=str(root / "site/notebooks/01-tiny/index.html")))
+    html = document.serialize(mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page))
+    return html, build
+
+
+def test_a_notebook_page_comes_out_of_the_cache_as_it_was_made(tmp_path, monkeypatch):
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
+    made, first = notebook_page_run(tmp_path, monkeypatch)
+    assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
+    shutil.rmtree(tmp_path / "site")
+    cached, second = notebook_page_run(tmp_path, monkeypatch)
+    assert cached == made and 'alt="A flat line."' in cached and "<style>" not in cached
+    assert list((tmp_path / "site/notebooks/01-tiny").glob("figure-*.png")), "image not written"
+    for collected in ("notebook_css", "notebook_classes", "search_views"):
+        assert getattr(second, collected) == getattr(first, collected), collected
+    assert second.search_views["notebooks/01-tiny.ipynb"].startswith('<h1 id="Tiny">Tiny</h1>')
+
+
+def test_an_edited_notebook_is_made_again_not_read_from_the_cache(tmp_path, monkeypatch):
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
+    notebook_page_run(tmp_path, monkeypatch)
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A rising line.")
+    html, _ = notebook_page_run(tmp_path, monkeypatch)
+    assert 'alt="A rising line."' in html
+    assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
