@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import mkdocs_hooks
 import pytest
 from mkdocs.exceptions import PluginError
@@ -230,3 +231,14 @@ def test_an_edited_notebook_is_made_again_not_read_from_the_cache(tmp_path, monk
     html, _ = notebook_page_run(tmp_path, monkeypatch)
     assert 'alt="A rising line."' in html
     assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
+
+
+def test_compiled_templates_are_reused_by_the_next_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    templates = {"main.html": "Hello {{ name }}"}
+    first = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None, None)
+    assert first.get_template("main.html").render(name="reader") == "Hello reader"
+    second = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None,
+                                 None)
+    monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    assert second.get_template("main.html").render(name="again") == "Hello again"
