@@ -1,11 +1,11 @@
-"""Wall-clock time of the test tiers, as the Makefile runs them: `make bench-tests`.
+"""Wall-clock time of the test tiers, run through their own Make targets: `make bench-tests`.
 
     python scripts/bench_tests.py [--tiers quick sweep notebooks]
 
-Runs each tier's pytest selection on every core (pytest-xdist, as `make test` does) and records
-the seconds, the number of tests and the budget in reports/benchmarks.json under "tests".
-The quick tier's budget is 4 minutes on an idle 2-core machine; close other work first.
-The notebook tier runs in .venv-colab, as `make test-colab` does.
+Runs `make test` (quick), `make test-sweep` or `make test-colab` (notebooks) exactly as a
+contributor does, so the selections live only in the Makefile, and records the seconds, the
+number of tests passed and the budget in reports/benchmarks.json under "tests". The quick
+tier's budget is 4 minutes on an idle 2-core machine; close other work first.
 """
 
 from __future__ import annotations
@@ -21,39 +21,30 @@ from pathlib import Path
 from bench_record import record
 
 ROOT = Path(__file__).resolve().parents[1]
-TIERS = {  # name: (python, marker expression), as in the Makefile
-    "quick": (ROOT / ".venv" / "bin" / "python", "not sweep and not notebook"),
-    "sweep": (ROOT / ".venv" / "bin" / "python", "sweep"),
-    "notebooks": (ROOT / ".venv-colab" / "bin" / "python", "notebook"),
-}
+TARGETS = {"quick": "test", "sweep": "test-sweep", "notebooks": "test-colab"}
 BUDGET_S = {"quick": 240}
 PASSED = re.compile(r"(\d+) passed")
 
 
-def run_tier(python: Path, marker: str) -> tuple[float, int]:
-    """Seconds and passed tests of one tier; exits naming the tier's output when it fails."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "", "NO_MKDOCS_2_WARNING": "1"}
+def run_tier(target: str) -> tuple[float, int]:
+    """Seconds and passed tests of one `make` target; exits with its output's end if it fails."""
     start = time.perf_counter()
-    result = subprocess.run([str(python), "-m", "pytest", "-n", "auto", "-q", "-p",
-                             "no:cacheprovider", "-m", marker], cwd=ROOT, env=env,
+    result = subprocess.run(["make", "-s", target], cwd=ROOT, env=os.environ,
                             capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"pytest -m {marker!r} failed; its output ends:\n{result.stdout[-3000:]}")
-    found = PASSED.search(result.stdout.splitlines()[-1] if result.stdout else "")
-    return seconds, int(found.group(1)) if found else 0
+        sys.exit(f"make {target} failed; its output ends:\n{result.stdout[-3000:]}")
+    found = PASSED.findall(result.stdout)
+    return seconds, int(found[-1]) if found else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tiers", nargs="+", choices=list(TIERS), default=["quick"])
+    parser.add_argument("--tiers", nargs="+", choices=list(TARGETS), default=["quick"])
     tiers = parser.parse_args().tiers
     figures = {}
     for tier in tiers:
-        python, marker = TIERS[tier]
-        if not python.is_file():
-            sys.exit(f"{python} is missing: run `make test` (or `make test-colab`) once first")
-        seconds, passed = run_tier(python, marker)
+        seconds, passed = run_tier(TARGETS[tier])
         figures[tier] = {"seconds": round(seconds, 1), "passed": passed,
                          "budget_s": BUDGET_S.get(tier)}
         print(f"{tier:10} {seconds:7.1f} s  {passed} passed  budget {BUDGET_S.get(tier)}")
