@@ -22,6 +22,18 @@ def test_the_key_changes_with_the_pipelines_code(monkeypatch, tmp_path):
     assert len({key, changed, disk_cache.content_key("page")}) == 3
 
 
+def test_the_key_changes_with_the_libraries_that_write_the_entries(monkeypatch):
+    key = disk_cache.content_key("page")
+    real = disk_cache.metadata.version
+    monkeypatch.setattr(disk_cache.metadata, "version",
+                        lambda name: "0.0" if name == "lxml" else real(name))
+    disk_cache.library_versions.cache_clear()
+    try:
+        assert disk_cache.content_key("page") != key
+    finally:
+        disk_cache.library_versions.cache_clear()
+
+
 def test_a_new_entry_replaces_the_old_one_of_its_name_only(tmp_path):
     old, new = disk_cache.content_key("v1"), disk_cache.content_key("v2")
     disk_cache.write_json(tmp_path, "notebook-01", old, {"v": 1})
