@@ -66,6 +66,12 @@ def with_class(root, name: str, tag: str = "*") -> list:
     )
 
 
+def outermost_with_class(root, name: str, tag: str = "*") -> list:
+    """`with_class`, leaving out those inside another of the same class (nbconvert nests them)."""
+    return [element for element in with_class(root, name, tag)
+            if not any(has_class(a, name) for a in element.iterancestors())]
+
+
 def ancestors(element) -> list:
     return list(element.iterancestors())
 

@@ -25,7 +25,12 @@ from pathlib import Path
 import mkdocs_jupyter
 from notebook_meta import cell_source
 
-from pipeline.document import elements, has_class, insert_after, with_class
+from pipeline.document import (
+    elements,
+    insert_after,
+    outermost_with_class,
+    with_class,
+)
 from pipeline.notebook_search import search_view
 from pipeline.text import markdown_to_text, shorten
 
@@ -121,8 +126,7 @@ def move_images_out(root) -> dict[str, bytes]:
 
 def code_cells(root) -> list:
     # nbconvert's lab template nests a jp-CodeCell div inside each cell's own one.
-    cells = with_class(root, "jp-CodeCell", "div")
-    return [c for c in cells if not any(has_class(a, "jp-CodeCell") for a in c.iterancestors())]
+    return outermost_with_class(root, "jp-CodeCell", "div")
 
 
 def apply_alt_texts(root, alts: list[str]) -> None:

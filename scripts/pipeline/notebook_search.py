@@ -18,37 +18,23 @@ from __future__ import annotations
 import copy
 import html
 
-from lxml import html as lxml_html
-
-from pipeline.document import has_class, with_class
-
-MARKDOWN = "jp-RenderedMarkdown"
-
-
-def top_level_cells(root) -> list:
-    """Each cell once: nbconvert's lab template nests a cell's div inside another of its own."""
-    cells = with_class(root, "jp-Cell", "div")
-    return [c for c in cells if not any(has_class(a, "jp-Cell") for a in c.iterancestors())]
+from pipeline.document import has_class, outermost_with_class, serialize, with_class
 
 
 def markdown_html(cell) -> str:
     """A Markdown cell's rendered HTML, without the "¶" links nbconvert adds to headings."""
-    rendered = next(iter(with_class(cell, MARKDOWN)), None)
-    if rendered is None:
+    rendered = with_class(cell, "jp-RenderedMarkdown")
+    if not rendered:
         return ""
-    rendered = copy.deepcopy(rendered)  # the page keeps its anchor links
+    rendered = copy.deepcopy(rendered[0])  # the page keeps its anchor links
     for link in with_class(rendered, "anchor-link", "a"):
         link.drop_tree()
-    text = html.escape(rendered.text or "", quote=False)
-    return text + "".join(
-        lxml_html.tostring(child, encoding="unicode", method="html") for child in rendered
-    )
+    return serialize(rendered)
 
 
 def code_html(cell) -> str:
     """A code cell's source (not its outputs) as one <pre>."""
-    editor = next(iter(with_class(cell, "highlight-ipynb")), None)
-    pre = editor.find(".//pre") if editor is not None else None
+    pre = next((box.find(".//pre") for box in with_class(cell, "highlight-ipynb")), None)
     if pre is None:
         return ""
     return f"<pre>{html.escape(pre.text_content(), quote=False)}</pre>"
@@ -57,7 +43,8 @@ def code_html(cell) -> str:
 def search_view(root) -> str:
     """The HTML that search indexes instead of the notebook page's content."""
     parts = []
-    for cell in top_level_cells(root):
+    # Each cell once: nbconvert's lab template nests a cell's div inside another of its own.
+    for cell in outermost_with_class(root, "jp-Cell", "div"):
         if has_class(cell, "jp-MarkdownCell"):
             parts.append(markdown_html(cell))
         elif has_class(cell, "jp-CodeCell"):
