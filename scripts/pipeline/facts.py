@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from notebook_meta import colab_minutes
 
+from pipeline import yaml_loader
 from pipeline.sections import section_slugs
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
@@ -71,14 +72,11 @@ def _as_date(value, where: str, key: str) -> date:
     raise FactError(f"{where}: '{key}' must be a date written YYYY-MM-DD, got {value!r}.")
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
-
-
 def parse_registry(text: str, filename: str = str(REGISTRY)) -> dict[str, Fact]:
     """Validate the registry and return its facts by id; every problem is reported at once."""
     try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)  # nodes, for each fact's line
-        data = yaml.load(text, Loader=SAFE_LOADER)
+        root = yaml.compose(text, Loader=yaml_loader.SAFE_LOADER)  # nodes: each fact's line
+        data = yaml_loader.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

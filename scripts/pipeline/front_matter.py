@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import yaml
 
+from pipeline import yaml_loader
+
 FENCE = "---"
 
 
@@ -27,7 +29,7 @@ def front_matter_error(src_path: str, source: str) -> str | None:
         return None
     text, first_line = block
     try:
-        data = yaml.safe_load(text)
+        data = yaml_loader.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
