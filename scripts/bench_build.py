@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import queue
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from bench_record import record
+from local_site import mkdocs_serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache"
@@ -61,44 +60,20 @@ def serve_rebuild(config: Path, port: int) -> float:
     """Seconds MkDocs reports for the rebuild after EDITED_PAGE changes under `mkdocs serve`."""
     page = ROOT / EDITED_PAGE
     original = page.read_text(encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
-         "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    log: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [log.put(line) for line in server.stderr], daemon=True).start()
     try:
-        next_build_time(log)  # the first, full build
-        wait_for(log, "Watching paths")  # an edit before the watcher starts goes unseen
-        for attempt in range(3):  # the watcher has missed an edit once in dozens of runs
-            time.sleep(1)
-            page.write_text(original + f"\n<!-- bench edit {attempt} -->\n", encoding="utf-8")
-            try:
-                return next_build_time(log, timeout=60)
-            except RuntimeError:
-                continue
+        with mkdocs_serve(ROOT, "-f", str(config), "--dev-addr", f"127.0.0.1:{port}") as log:
+            log.wait_for(BUILT_IN)  # the first, full build
+            log.wait_for("Watching paths")  # an edit before the watcher starts goes unseen
+            for attempt in range(3):  # the watcher has missed an edit once in dozens of runs
+                time.sleep(1)
+                page.write_text(original + f"\n<!-- bench edit {attempt} -->\n", "utf-8")
+                try:
+                    return float(log.wait_for(BUILT_IN, timeout=60).group(1))
+                except TimeoutError:
+                    continue
         raise RuntimeError(f"mkdocs serve rebuilt nothing after three edits of {EDITED_PAGE}")
     finally:
         page.write_text(original, encoding="utf-8")
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_for(log: queue.Queue, pattern: str, timeout: float = 300) -> re.Match:
-    """The next line of the server's log that matches `pattern`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            line = log.get(timeout=max(deadline - time.monotonic(), 0.1))
-        except queue.Empty:
-            raise RuntimeError(f"mkdocs serve printed no {pattern!r}; run it by hand") from None
-        if match := re.search(pattern, line):
-            return match
-
-
-def next_build_time(log: queue.Queue, timeout: float = 300) -> float:
-    """The next "Documentation built in N seconds" in the server's log."""
-    return float(wait_for(log, BUILT_IN.pattern, timeout).group(1))
 
 
 def main() -> int:

@@ -1,5 +1,7 @@
 """Build the site and serve it on 127.0.0.1: the one copy used by scripts and tests alike.
 
+`mkdocs_serve` runs MkDocs' own live server and lets a caller wait for lines of its log.
+
 `serve` behaves like a static host such as GitHub Pages: an unknown path answers 404 with the
 site's own 404.html, and text types are gzipped when the client asks (as Lighthouse does).
 """
@@ -10,9 +12,12 @@ import functools
 import gzip
 import http.server
 import os
+import queue
+import re
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +37,45 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = Non
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=full_env, capture_output=True, text=True, timeout=timeout,
     )
+
+
+class ServerLog:
+    """The lines a `mkdocs serve` process writes, read in a thread so they can be waited for."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=lambda: [self.lines.put(line)
+                                                       for line in process.stderr], daemon=True)
+        self.reader.start()
+
+    def wait_for(self, pattern: str | re.Pattern, timeout: float = 300) -> re.Match:
+        """The next line matching `pattern`; TimeoutError naming it if none comes in time."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if match := re.search(pattern, line):
+                return match
+        raise TimeoutError(f"mkdocs serve printed no {getattr(pattern, 'pattern', pattern)!r} "
+                           f"within {timeout:.0f} s; run it by hand to see why")
+
+
+@contextmanager
+def mkdocs_serve(project: Path, *args: str) -> Iterator[ServerLog]:
+    """`mkdocs serve` of `project` (extra arguments: -f, --dev-addr), stopped on the way out."""
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args], cwd=project,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = ServerLog(process)
+    try:
+        yield log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.reader.join(timeout=30)  # the log ends with the process; then its pipe can close
+        process.stderr.close()
 
 
 @functools.lru_cache(maxsize=256)
