@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import mkdocs_hooks
 import pytest
@@ -71,9 +72,8 @@ def test_search_reads_the_view_only_while_materials_search_plugin_indexes_the_pa
 def test_the_page_gets_its_own_content_back_after_indexing(monkeypatch):
     monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build())
     mkdocs_hooks.build.search_views["notebooks/a.ipynb"] = "<h1 id='a'>A</h1>"
-    page = type("Page", (), {})()
-    page.file = type("File", (), {"src_uri": "notebooks/a.ipynb", "abs_src_path": None})()
-    page.meta, page.content = {"description": "A page."}, "<div>every cell</div>"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="notebooks/a.ipynb", abs_src_path=None),
+                           meta={"description": "A page."}, content="<div>every cell</div>")
     before, after = mkdocs_hooks.on_page_context.methods
     before({}, page, None, None)
     assert page.content == "<h1 id='a'>A</h1>"
