@@ -153,7 +153,65 @@ def switch_to_dark(page) -> None:
     """Click the header toggle (system → light → dark) until the slate scheme is on."""
     for _ in range(3):
         if color_scheme(page) == "slate":
-            return
-        page.locator(PALETTE_TOGGLE).click()
-        page.wait_for_timeout(50)
+            break
+        toggle = page.locator(PALETTE_TOGGLE)
+        before = toggle.get_attribute("for")
+        toggle.click()
+        # Each click shows the next scheme's label (system → light may keep the colours).
+        page.wait_for_function(
+            "([selector, before]) => document.querySelector(selector).htmlFor !== before",
+            arg=[PALETTE_TOGGLE, before])
     assert color_scheme(page) == "slate", "three clicks on the palette toggle never reached dark"
+    settle(page)
+
+
+# A page is at rest when, for QUIET_FRAMES frames in a row and at least QUIET_MS: no animation
+# or transition runs or waits to start, none was started, fonts are loaded, and neither the
+# scroll position nor the page's height moves. Frames, not a fixed delay: a loaded machine
+# draws fewer frames and runs Material's scroll handlers later, and the count waits for both.
+QUIET_FRAMES, QUIET_MS, SETTLE_TIMEOUT_MS = 6, 300, 20_000
+SETTLE_JS = """async ([quietFrames, quietMs, timeoutMs]) => {
+  await document.fonts.ready;
+  let started = 0;
+  const count = () => { started += 1; };
+  const events = ['transitionrun', 'animationstart'];
+  events.forEach((name) => document.addEventListener(name, count, true));
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  const moving = () => document.getAnimations().filter(
+    (a) => a.pending || a.playState === 'running');
+  const state = () => [scrollX, scrollY, document.documentElement.scrollHeight, started].join();
+  const begin = performance.now();
+  let quiet = 0, quietSince = begin, last = state();
+  try {
+    while (quiet < quietFrames || performance.now() - quietSince < quietMs) {
+      await frame();
+      const now = state(), busy = moving();
+      if (busy.length || now !== last) { quiet = 0; quietSince = performance.now(); }
+      else quiet += 1;
+      last = now;
+      if (performance.now() - begin > timeoutMs) {
+        const names = busy.map((a) => (a.transitionProperty || a.animationName || a.id)
+          + ' on ' + (a.effect && a.effect.target ? a.effect.target.className : '?'));
+        throw new Error('the page never came to rest: ' + (names.join('; ') || 'scrolling'));
+      }
+    }
+  } finally {
+    events.forEach((name) => document.removeEventListener(name, count, true));
+  }
+}"""
+
+
+def settle(page) -> None:
+    """Wait until the page is at rest, so that colours and boxes are read at their end state.
+
+    Material fades the header title on scroll and slides the drawer; a check that reads
+    colour or layout mid-transition (axe's color-contrast, a bounding box) judges a frame
+    that the reader only glimpses.
+    """
+    page.evaluate(SETTLE_JS, [QUIET_FRAMES, QUIET_MS, SETTLE_TIMEOUT_MS])
+
+
+def scroll_to_end(page) -> None:
+    """Scroll to the bottom as a reader would, then wait until the page is at rest."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    settle(page)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from br_helpers import color_scheme, render_all_cells
+from br_helpers import color_scheme, render_all_cells, scroll_to_end, settle
 from pipeline import sections
 from support import ROOT, sample_then_sweep
 
@@ -95,11 +95,10 @@ def violations(page, url: str, path: str, entries: list[dict], used: set[int]) -
     be in place before the reader scrolls, so both states are checked.
     """
     page.goto(url)  # Material's bundle runs before `load`, so the page is complete here
+    settle(page)  # axe judges colours: never mid-fade (Material animates on load and scroll)
     found = axe_findings(run_axe(page), path, entries, used, "after load")
     render_all_cells(page)  # as after scrolling to the end: every lazy cell laid out
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    # The header swaps the site name for the page title with a fade: judge colours after it.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    scroll_to_end(page)  # and at rest: the header's title fade-in has finished
     return found + axe_findings(run_axe(page, preload=False), path, entries, used,
                                 "scrolled to the end")
 
@@ -154,3 +153,49 @@ def test_axe_does_find_a_planted_violation(page, site_url):
     page.evaluate("document.querySelector('article').append(document.createElement('img'))")
     ids = [violation["id"] for violation in run_axe(page)]
     assert "image-alt" in ids
+
+
+# Material's blue header (primary: indigo) with its title in a blue of nearly the same
+# luminance: a contrast of about 1.3, far below 4.5.
+LOW_CONTRAST_TITLE = ".md-header__topic .md-ellipsis { color: #5c6bc0 !important; }"
+
+
+# The header shows the site name at load and the page title once the reader has scrolled past
+# the h1; the other one is faded out (opacity 0), which axe rightly skips.
+SITE_NAME, PAGE_TITLE = ".md-header__topic:nth-child(1)", 'data-md-component="header-topic"'
+
+
+@pytest.mark.parametrize("scrolled, shown, hidden", [(False, SITE_NAME, PAGE_TITLE),
+                                                     (True, PAGE_TITLE, SITE_NAME)],
+                         ids=["at-load", "scrolled"])
+def test_axe_flags_a_low_contrast_header_title_at_rest(page, site_url, scrolled, shown, hidden):
+    """Waiting for rest must not hide a real failure: a dim title still fails once settled."""
+    page.goto(site_url + "python/")
+    page.add_style_tag(content=LOW_CONTRAST_TITLE)
+    if scrolled:
+        scroll_to_end(page)  # the page title replaces the site name, as in the sweep
+    else:
+        settle(page)
+    flagged = [" ".join(map(str, node["target"]))
+               for violation in run_axe(page) if violation["id"] == "color-contrast"
+               for node in violation["nodes"]]
+    assert any(shown in target for target in flagged), flagged
+    assert not any(hidden in target for target in flagged), "judged a title faded out"
+
+
+def test_settle_waits_for_a_running_transition_to_end(page, site_url):
+    """A 600 ms fade started just before settle() has ended, at full opacity, when it returns."""
+    page.goto(site_url + "python/")
+    page.evaluate("""() => {
+      const h1 = document.querySelector('article h1');
+      h1.style.transition = 'opacity 600ms linear';
+      h1.style.opacity = '0';
+      h1.getBoundingClientRect();  // commit the start value so that the change transitions
+      h1.style.opacity = '1';
+    }""")
+    settle(page)
+    state = page.evaluate("""() => ({
+      opacity: getComputedStyle(document.querySelector('article h1')).opacity,
+      running: document.getAnimations().length,
+    })""")
+    assert state == {"opacity": "1", "running": 0}

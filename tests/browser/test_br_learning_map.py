@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from br_helpers import settle
 from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.browser
 def open_home(make_context, site_url, width, scheme="light"):
     page = make_context(viewport={"width": width, "height": 800}, color_scheme=scheme).new_page()
     page.goto(site_url)
+    settle(page)  # colours are read at rest: map nodes fade their fill (125 ms)
     return page
 
 
@@ -72,5 +74,6 @@ def test_axe_finds_no_violations_in_the_map(make_context, site_url, scheme):
     axe = Axe()
     page = open_home(make_context, site_url, 1280, scheme)
     page.click("#learning-map details summary")  # check the text version too
+    settle(page)
     violations = axe.run(page, context="#learning-map").response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

@@ -9,6 +9,7 @@ from br_helpers import (
     mark_document,
     same_document,
     section_slugs,
+    settle,
     wait_for_page,
 )
 
@@ -25,12 +26,9 @@ def test_navigation_drawer_opens(mobile_page, site_url):
     assert closed is None or closed["x"] + closed["width"] <= 0, "the drawer should start closed"
     page.locator('label.md-header__button[for="__drawer"]').click()
     assert page.locator("#__drawer").is_checked()
-    # The drawer slides in; wait until the link's box is fully on screen.
-    drawer_link.evaluate(
-        "a => new Promise(done => { const check = () => { const r = a.getBoundingClientRect();"
-        " r.left >= 0 && r.right <= innerWidth ? done() : requestAnimationFrame(check); };"
-        " check(); })"
-    )
+    settle(page)  # the drawer slides in: judge its box once the slide has ended
+    opened = drawer_link.bounding_box()
+    assert opened["x"] >= 0 and opened["x"] + opened["width"] <= 360, opened
     mark_document(page)
     drawer_link.click()
     wait_for_page(page, f"{site_url}python/")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from br_helpers import render_all_cells
+from br_helpers import render_all_cells, settle
 
 pytestmark = pytest.mark.browser
 
@@ -59,6 +59,6 @@ def test_a_heading_far_down_is_reached_by_its_anchor(mobile_page, site_url):
     heading_id = mobile_page.locator("article .jp-MarkdownCell h2[id]").last.get_attribute("id")
     mobile_page.goto(f"{site_url}{NOTEBOOK}#{heading_id}")
     heading = mobile_page.locator(f"[id='{heading_id}']")
-    mobile_page.wait_for_timeout(300)  # let cells near the target render and settle
+    settle(mobile_page)  # cells near the target render and the scroll position stops moving
     top = heading.evaluate("(el) => el.getBoundingClientRect().top")
     assert 0 <= top < 740 / 2, f"#{heading_id} is at {top}px after following its anchor"

@@ -12,6 +12,7 @@ from br_helpers import (
     mark_document,
     notebook_names,
     same_document,
+    settle,
     wait_for_page,
 )
 from support import ROOT, sample_then_sweep
@@ -118,6 +119,7 @@ CONTRAST_JS = """
 def test_prompts_have_enough_contrast(page, dark_page, site_url, dark):
     shown = dark_page if dark else page
     shown.goto(f"{site_url}notebooks/{notebook_names()[0]}/")
+    settle(shown)
     for selector in (".jp-InputPrompt", ".jp-OutputPrompt"):
         element = shown.locator(selector).first
         assert element.evaluate(CONTRAST_JS) >= 4.5, f"{selector}, dark={dark}"

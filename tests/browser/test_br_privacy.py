@@ -16,8 +16,9 @@ def test_recorder_flags_a_request_to_another_origin(browser, site_url):
     context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
     page = context.new_page()
     page.goto(site_url)
-    page.evaluate("fetch('https://cdn.example.invalid/lib.js').catch(() => {})")
-    page.wait_for_timeout(200)
+    # Wait for the request itself, not a delay that a loaded machine may outlast.
+    with page.expect_request("https://cdn.example.invalid/lib.js"):
+        page.evaluate("fetch('https://cdn.example.invalid/lib.js').catch(() => {})")
     context.close()
     assert recorder.foreign_requests() == ["https://cdn.example.invalid/lib.js"]
     assert any(url.startswith(site_url) for url in recorder.requests)
