@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine: `make serve` and `make test`.
 SHELL := /bin/bash
-# Material 9.8 prints an end-of-life banner on every build; the README covers the plan.
+# Material 9.8 prints an end-of-life banner on every build; contributing/design.md has the plan.
 export NO_MKDOCS_2_WARNING := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
