@@ -242,9 +242,9 @@ def count_facts(root: Path) -> dict[str, Fact]:
         "count-notebooks": Fact("count-notebooks", str(notebooks), "notebooks/",
                                 "notebooks in notebooks/", None, None, derived=True),
         "count-resources": Fact("count-resources", str(resources), "docs/*.md",
-                                "distinct outside resources the pages recommend (each address once; "
-                                "not our notebooks, not the 2021 history page)", None, None,
-                                derived=True),
+                                "distinct outside resources the pages recommend (each address "
+                                "once; not our notebooks, not the 2021 history page)", None,
+                                None, derived=True),
     }
 
 

@@ -8,7 +8,7 @@ from support import ROOT
 
 # The pair the guide once had: the same learning-rate prediction on two pages (issue 21).
 BASICS = '''\
-!!! quiz predict "In the TensorFlow Playground the network learns the circle well at learning rate 0.03. Predict first: what happens when you set it to 3?"
+!!! quiz predict "The Playground learns well at learning rate 0.03. Predict first: what if it is 3?"
     - [x] The loss jumps around or grows, and the decision boundary flickers.
           Each update overshoots.
     - [ ] Nothing visible changes.
@@ -16,7 +16,7 @@ BASICS = '''\
 '''
 TRAINING = '''\
 
-!!! quiz predict "You train with plain gradient descent at learning rate 0.01, and the loss falls smoothly. Predict first: what happens if you set the learning rate to 1.0, 100 times larger?"
+!!! quiz predict "Gradient descent works at learning rate 0.01. Predict first: and at 1.0?"
     - [ ] The loss falls about 100 times faster.
           A longer step overshoots.
     - [x] The loss jumps around or grows, and may end as `nan`.

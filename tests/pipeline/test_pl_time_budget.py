@@ -208,7 +208,7 @@ OPTIONAL_HOME = """\
 
 <!-- time-budget -->
 
-1. [Lab](notebooks/06-training-tricks.ipynb), with [Training](training.md){ .optional } where you get stuck.
+1. [Lab](notebooks/06-training-tricks.ipynb), with [Training](training.md){ .optional } if stuck.
 2. [images](notebooks/03-image-classification.ipynb).
 """
 
