@@ -211,12 +211,13 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
             f"({res.page_src}) | {status} | {day(result.get('checked_at')) if result else ''} |"
         )
     tally = ", ".join(f"{n} {w.lower()}" for w, n in sorted(counts.items()))
+    # Every typed link, one row each: a resource listed on two pages has two rows.
+    links = f"{len(resources)} resource links (a resource linked from two pages counts twice)"
     if report:
         checked = day(report.get("generated_at")) or "date unknown"
-        summary = f"Latest link check: {checked}. {len(resources)} resources: {tally}."
+        summary = f"Latest link check: {checked}. {links}: {tally}."
     else:
-        count = len(resources)
-        summary = f"No link-check report yet, so all {count} resources are **not yet checked**."
+        summary = f"No link-check report yet, so none of the {links} has been checked."
     return summary + "\n\n" + "\n".join(rows) + "\n"
 
 

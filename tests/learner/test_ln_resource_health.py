@@ -152,3 +152,16 @@ def test_health_page_lists_every_typed_resource(built_site):
         soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
         on_pages.update(a["href"] for a in soup.select("article a.resource-link"))
     assert on_pages and on_pages <= listed
+
+
+def test_the_health_table_says_what_its_count_counts():
+    markdown = "# P\n\n- [@docs@A](https://a.example/): x\n- [@docs@A](https://a.example/): y\n"
+    resources = resource_health.resources_in_markdown(markdown, "p.md")
+    unchecked = resource_health.health_table(resources, None).splitlines()[0]
+    assert unchecked == ("No link-check report yet, so none of the 2 resource links (a resource "
+                         "linked from two pages counts twice) has been checked.")
+    report = {"generated_at": "2026-11-20T05:00:00Z",
+              "results": [result("https://a.example/", "ok")]}
+    checked = resource_health.health_table(resources, report).splitlines()[0]
+    assert checked.startswith("Latest link check: 20 Nov 2026. 2 resource links (")
+    assert checked.endswith(": 2 working.")
