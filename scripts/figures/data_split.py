@@ -1,4 +1,4 @@
-"""A train/validation/test split, and where each part is used (scaling fitted on training only)."""
+"""A train/validation/test split, and what each part is for."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from figures.common import Diagram
 
 PARTS = (
     # share of the bar, name, use, class
-    (0.60, "training 60 %", ("the model learns its weights;", "compute μ and σ here only"), "box1"),
+    (0.60, "training 60 %", ("the model learns", "its weights here"), "box1"),
     (0.20, "validation 20 %", ("compare models,", "pick settings"), "box2"),
     (0.20, "test 20 %", ("use once,", "at the very end"), "box3"),
 )
@@ -21,15 +21,13 @@ def draw() -> str:
         d.rect(x, 40, width - 4, 44, cls, rx=6)
         d.text(x + width / 2 - 2, 67, name, "b", size=13)
         d.text(x + width / 2 - 2, 108, use1, size=12)
-        d.text(x + width / 2 - 2, 126, use2, "muted" if cls != "box1" else "", size=12)
+        d.text(x + width / 2 - 2, 126, use2, "muted", size=12)
         x += width
-    d.path("M200 140 C 200 178, 440 178, 438 146", "line1 dash", arrow="a1")
-    d.path("M200 140 C 200 192, 560 192, 558 146", "line1 dash", arrow="a1")
-    d.text(320, 208, "Scale validation and test with the training μ and σ: (x − μ) / σ.", size=13)
+    d.text(320, 190, "Validation guides your choices; the test set decides nothing.", size=13)
     d.text(
         320,
-        226,
-        "Computing them on all the data leaks the test set into training.",
+        210,
+        "A test set used to choose settings stops measuring how the model does on new data.",
         "muted",
         size=12,
     )

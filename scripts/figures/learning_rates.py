@@ -7,7 +7,7 @@ from figures.common import MPL, matplotlib_svg, pyplot
 
 CASES = (
     ("Too small: η = 0.02", 0.02, 8, "crawls, still far away"),
-    ("About right: η = 0.3", 0.3, 8, "reaches the minimum fast"),
+    ("About right here: η = 0.3", 0.3, 8, "reaches the minimum fast"),
     ("Too large: η = 1.05", 1.05, 5, "overshoots, and grows"),
 )
 START = 2.0
@@ -34,6 +34,9 @@ def draw() -> str:
         ax.spines["left"].set_visible(False)
         ax.set_xlabel("weight w")
     axes[0].text(START, START**2 + 0.7, "start", ha="center", fontsize=12)
-    axes[0].set_ylabel("loss")
+    axes[0].set_ylabel("loss L(w) = w²")
+    # The good rate belongs to this loss: on L = w² any η above 1 diverges; other losses differ.
+    fig.suptitle("Loss L(w) = w²: which rate is right depends on the loss and the model",
+                 fontsize=12)
     fig.tight_layout()
     return matplotlib_svg(fig)

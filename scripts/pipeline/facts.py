@@ -35,7 +35,6 @@ REQUIRED = ("id", "value", "source", "says", "checked")
 OPTIONAL = ("review_by",)
 REVIEW_MONTHS = 12
 FENCE = re.compile(r"^\s*(```|~~~)")
-TYPED_LINK = re.compile(r"\[@\w+@")
 NOTEBOOK_MINUTES = re.compile(r"^notebook-\d+-minutes$")
 
 
@@ -208,28 +207,44 @@ def notebook_minutes(facts: dict[str, Fact]) -> dict[str, int]:
             if fact.derived and NOTEBOOK_MINUTES.match(fact.id)}
 
 
-def count_resources(markdown: str) -> int:
-    count, in_fence = 0, False
+HISTORY_PAGE = "2021-links.md"  # links kept for history, each replaced by a current pick
+EXTERNAL_LINK = re.compile(r"\[@\w+@[^\]\n]*\]\((?P<url>https?://[^)\s#]+)")
+
+
+def external_picks(markdown: str) -> set[str]:
+    """The outside addresses a page's typed links point to (our own notebooks are not picks)."""
+    picks: set[str] = set()
+    in_fence = False
     for line in markdown.splitlines():
         if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:
-            count += len(TYPED_LINK.findall(line))
-    return count
+            picks |= {match["url"].rstrip("/") for match in EXTERNAL_LINK.finditer(line)}
+    return picks
+
+
+def count_resources(root: Path) -> int:
+    """Distinct outside resources the guide recommends: each address once, history page left out."""
+    picks: set[str] = set()
+    for path in sorted((root / "docs").glob("*.md")):
+        if path.name != HISTORY_PAGE:
+            picks |= external_picks(path.read_text(encoding="utf-8"))
+    return len(picks)
 
 
 def count_facts(root: Path) -> dict[str, Fact]:
     sections = len(section_slugs(root / "mkdocs.yml"))
     notebooks = len(list((root / "notebooks").glob("*.ipynb")))
-    resources = sum(count_resources(p.read_text(encoding="utf-8"))
-                    for p in sorted((root / "docs").glob("*.md")))
+    resources = count_resources(root)
     return {
         "count-sections": Fact("count-sections", str(sections), "mkdocs.yml",
                                "numbered sections in the nav", None, None, derived=True),
         "count-notebooks": Fact("count-notebooks", str(notebooks), "notebooks/",
                                 "notebooks in notebooks/", None, None, derived=True),
         "count-resources": Fact("count-resources", str(resources), "docs/*.md",
-                                "typed resource links on the pages", None, None, derived=True),
+                                "distinct outside resources the pages recommend (each address "
+                                "once; not our notebooks, not the 2021 history page)", None,
+                                None, derived=True),
     }
 
 

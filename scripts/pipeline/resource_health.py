@@ -1,8 +1,9 @@
 """Show the link checker's latest verdict on every resource line.
 
 Reads reports/link-check.json (written by ``scripts/check_links.py --json``) when it exists.
-Each resource line gets a short note (working, moved with the new link, broken, could not
-verify, or "Not yet checked"), and docs/resource-health.md gets a table of every resource.
+Each checked resource line gets a short note (working, moved with the new link, broken, could
+not verify); a line the report has no result for gets none, because a note says "checked". The
+table of every resource on docs/resource-health.md says "Not yet checked" for those.
 """
 
 from __future__ import annotations
@@ -89,13 +90,15 @@ def status_words(result: dict | None) -> tuple[str, str]:
 
 
 def health_note(result: dict | None) -> str:
-    """The short note after a resource line."""
+    """The short note after a resource line; empty without a result, so nothing claims a check."""
+    if not result:
+        return ""
     suffix, words = status_words(result)
     text = html.escape(words)
-    checked = day(result.get("checked_at")) if result else ""
+    checked = day(result.get("checked_at"))
     if checked:
         text += f", checked {checked}"
-    target = new_location(result) if result and result.get("result") == "moved" else None
+    target = new_location(result) if result.get("result") == "moved" else None
     if target:
         text += f': <a href="{html.escape(target)}">new address</a>'
     archived = archive_link_html(result)
@@ -145,15 +148,27 @@ def annotate_resources(root, index: dict[str, dict], report_link=None) -> None:
         if line is not None and line in annotated:
             continue
         url = anchor.get("href", "")
-        note = element(health_note(find_result(index, url)))
-        if line is None:
-            place_after(anchor, note)
-        else:
+        if line is not None:
             annotated.add(line)
-            append_to_line(line, note)
+        note_html = health_note(find_result(index, url))
+        note = element(note_html) if note_html else None  # an unchecked resource gets no note
+        if note is not None:
+            add_to_line(anchor, line, note)
         report = report_link(url, resource_title(anchor)) if report_link else ""
-        if report:  # none without a repository to report to
+        if not report:  # none without a repository to report to
+            continue
+        if note is None:
+            add_to_line(anchor, line, element(report))
+        else:
             place_after(note, element(report))
+
+
+def add_to_line(anchor, line, item) -> None:
+    """`item` at the end of the anchor's line, or right after the anchor when it has no line."""
+    if line is None:
+        place_after(anchor, item)
+    else:
+        append_to_line(line, item)
 
 
 def resources_in_markdown(markdown: str, page_src: str) -> list[Resource]:
@@ -196,12 +211,13 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
             f"({res.page_src}) | {status} | {day(result.get('checked_at')) if result else ''} |"
         )
     tally = ", ".join(f"{n} {w.lower()}" for w, n in sorted(counts.items()))
+    # Every typed link, one row each: a resource listed on two pages has two rows.
+    links = f"{len(resources)} resource links (a resource linked from two pages counts twice)"
     if report:
         checked = day(report.get("generated_at")) or "date unknown"
-        summary = f"Latest link check: {checked}. {len(resources)} resources: {tally}."
+        summary = f"Latest link check: {checked}. {links}: {tally}."
     else:
-        count = len(resources)
-        summary = f"No link-check report yet, so all {count} resources are **not yet checked**."
+        summary = f"No link-check report yet, so none of the {links} has been checked."
     return summary + "\n\n" + "\n".join(rows) + "\n"
 
 

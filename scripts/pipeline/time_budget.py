@@ -11,7 +11,10 @@ plain English and parse without guessing:
 A link to one of the guide's notebooks has no duration typed: it comes from the notebook's
 metadata (``metadata.guide.colab_minutes``) and the build adds it to the line. A section
 states its total where the page has ``<!-- time-budget -->``; a suggested path on the home
-page does the same with the sections and notebooks its list links, each counted once.
+page does the same with the sections and notebooks its list links, each counted once. A link
+the path calls optional carries ``{ .optional }`` (``[Math background](math-background.md){
+.optional }``): its time is stated apart, "plus about 8 hours for Math background if you need
+it", never folded into the path's total.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ DURATION = re.compile(
 LOOSE_DURATION = re.compile(r"\babout\b[^.]*\b(minutes?|hours?|min|h|day|days)\b\.?\s*$", re.I)
 NOTEBOOK_URL = re.compile(r"(?:^|/)notebooks/(?P<name>[\w.-]+\.ipynb)(?:#.*)?$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-LINK = re.compile(r"\[[^\]\n]*\]\((?P<url>[^)\s]*)\)")
+LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)(?P<attrs>\{[^}\n]*\})?")
+OPTIONAL_CLASS = re.compile(r"(?:^|\s)\.optional(?:\s|\})")
 HEADING = re.compile(r"^#{1,6}\s")
 GROUP = re.compile(r"^#{3,6}\s+(?P<name>.*?)\s*#*\s*$")
 CORE_GROUP = "Start here"
@@ -183,27 +187,47 @@ def section_sentence(resources: list[Resource]) -> str:
             "line says how long it takes.</p>")
 
 
-def path_sentence(minutes: int, pace: tuple[int, int] = HOURS_PER_WEEK) -> str:
+def path_sentence(minutes: int, pace: tuple[int, int] = HOURS_PER_WEEK,
+                  optional: tuple[int, list[str]] | None = None) -> str:
+    """The path's total; `optional` (minutes, link texts) is stated apart, after the total."""
+    extra = ""
+    if optional and optional[0] > 0:
+        extra = (f", plus {rounded_hours(optional[0])} for {' and '.join(optional[1])} "
+                 "if you need it")
     return (f'<p class="time-budget"><strong>Time:</strong> {rounded_hours(minutes)} '
             f"{weeks_range(minutes, pace)} at {pace[0]} to {pace[1]} hours a week "
-            f'(each section\'s "{CORE_GROUP}" and the notebooks).</p>')
+            f'(each section\'s "{CORE_GROUP}" and the notebooks){extra}.</p>')
 
 
-def path_links(markdown: str) -> list[tuple[int, list[str]]]:
-    """For each time-budget marker, the link targets from it to the next heading."""
+@dataclass(frozen=True)
+class PathLink:
+    url: str
+    text: str
+    optional: bool
+
+
+def path_blocks(markdown: str) -> list[tuple[int, list[PathLink]]]:
+    """For each time-budget marker, the links from it to the next heading."""
     lines = markdown.splitlines()
     found = []
     for index, line in enumerate(lines):
         if line.strip() != MARKER:
             continue
-        urls: list[str] = []
+        links: list[PathLink] = []
         for after in lines[index + 1:]:
             if HEADING.match(after) or after.strip() == MARKER:
                 break
             # A link within the page ("as described above") points at no time of its own.
-            urls += [m["url"] for m in LINK.finditer(after) if not m["url"].startswith("#")]
-        found.append((index, urls))
+            links += [PathLink(m["url"], m["text"], bool(OPTIONAL_CLASS.search(m["attrs"] or "")))
+                      for m in LINK.finditer(after) if not m["url"].startswith("#")]
+        found.append((index, links))
     return found
+
+
+def path_links(markdown: str) -> list[tuple[int, list[str]]]:
+    """For each time-budget marker, the targets the path counts (optional links left out)."""
+    return [(index, [link.url for link in links if not link.optional])
+            for index, links in path_blocks(markdown)]
 
 
 def path_minutes(urls: list[str], sections: dict[str, list[Resource]],
@@ -254,12 +278,17 @@ def home_page(markdown: str, src: str, sections: dict[str, list[Resource]],
               notebooks: dict[str, int], first_line: int) -> str:
     """The home page with each suggested path's total time at its marker."""
     lines = markdown.splitlines()
-    for index, urls in path_links(markdown):
-        minutes, unknown = path_minutes(urls, sections, notebooks)
-        if unknown or not urls:
+    for index, links in path_blocks(markdown):
+        required = [link.url for link in links if not link.optional]
+        optional = [link for link in links if link.optional]
+        minutes, unknown = path_minutes(required, sections, notebooks)
+        everything, unknown_optional = path_minutes(required + [o.url for o in optional],
+                                                    sections, notebooks)
+        if unknown or unknown_optional or not required:
             raise TimeBudgetError(
                 f"docs/{src}:{index + first_line}: this path links "
-                f"{', '.join(unknown) or 'nothing'}, which has no time budget; "
-                "link section pages and notebooks only.")
-        lines[index] = path_sentence(minutes)
+                f"{', '.join(unknown + unknown_optional) or 'nothing it counts'}, which has no "
+                "time budget; link section pages and notebooks only.")
+        texts = list(dict.fromkeys(link.text for link in optional))
+        lines[index] = path_sentence(minutes, optional=(everything - minutes, texts))
     return "\n".join(lines) + "\n"

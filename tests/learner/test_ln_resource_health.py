@@ -14,7 +14,7 @@ from support import apply_step
 
 
 def test_notes_for_each_result():
-    assert "Not yet checked" in resource_health.health_note(None)
+    assert resource_health.health_note(None) == ""  # no result: no note that claims a check
     assert "Working, checked 20 Nov 2026" in resource_health.health_note(result("u", "ok"))
     moved = resource_health.health_note(result("u", "moved", final_url="https://new.example/"))
     assert 'Moved, checked 20 Nov 2026: <a href="https://new.example/">new address</a>' in moved
@@ -46,6 +46,15 @@ def test_annotate_adds_the_report_link_after_the_note():
     annotated = apply_step(resource_health.annotate_resources, page, index, report_link)
     assert annotated.endswith("(Working, checked 20 Nov 2026)</span> <span>REPORT</span></li></ul>")
     assert seen == [("https://a.example/", "A & B")]
+
+
+def test_an_unchecked_line_gets_no_note_but_keeps_its_report_link():
+    page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="docs">'
+            "A</a>: about A.</li></ul>")
+    annotated = apply_step(resource_health.annotate_resources, page, {},
+                           lambda url, title: "<span>REPORT</span>")
+    assert "resource-health" not in annotated and "checked" not in annotated.lower()
+    assert annotated.endswith(": about A. <span>REPORT</span></li></ul>")
 
 
 def test_trailing_slash_differences_still_match():
@@ -99,12 +108,13 @@ def health_rows(site):
 def test_build_with_a_report_shows_status_on_lines_and_page(reported_build):
     site, _ = reported_build
     page = BeautifulSoup((site / "contact" / "index.html").read_text("utf-8"), "lxml")
-    notes = {li.select_one("a.resource-link")["href"]: li.select_one(".resource-health")
+    note = ".resource-health:not(.resource-health--report)"  # the report link shares the class
+    notes = {li.select_one("a.resource-link")["href"]: li.select_one(note)
              for li in page.select("article li") if li.select_one("a.resource-link")}
     assert "Working, checked 20 Nov 2026" in notes["https://working.example.org/"].get_text()
     moved = notes["https://old.example.org/talk"]
     assert moved.select_one("a")["href"] == "https://new.example.org/talk"
-    assert "Not yet checked" in notes["https://unchecked.example.org/"].get_text()
+    assert notes["https://unchecked.example.org/"] is None  # unchecked: the line claims nothing
     rows = health_rows(site)
     assert rows["https://working.example.org/"][1:] == ["docs", "Contact", "Working", "20 Nov 2026"]
     assert rows["https://old.example.org/talk"][3].startswith("Moved")
@@ -142,3 +152,16 @@ def test_health_page_lists_every_typed_resource(built_site):
         soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
         on_pages.update(a["href"] for a in soup.select("article a.resource-link"))
     assert on_pages and on_pages <= listed
+
+
+def test_the_health_table_says_what_its_count_counts():
+    markdown = "# P\n\n- [@docs@A](https://a.example/): x\n- [@docs@A](https://a.example/): y\n"
+    resources = resource_health.resources_in_markdown(markdown, "p.md")
+    unchecked = resource_health.health_table(resources, None).splitlines()[0]
+    assert unchecked == ("No link-check report yet, so none of the 2 resource links (a resource "
+                         "linked from two pages counts twice) has been checked.")
+    report = {"generated_at": "2026-11-20T05:00:00Z",
+              "results": [result("https://a.example/", "ok")]}
+    checked = resource_health.health_table(resources, report).splitlines()[0]
+    assert checked.startswith("Latest link check: 20 Nov 2026. 2 resource links (")
+    assert checked.endswith(": 2 working.")

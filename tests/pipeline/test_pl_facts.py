@@ -222,7 +222,25 @@ def test_counts_equal_the_site():
     assert facts["count-notebooks"].value == str(len(list((ROOT / "notebooks").glob("*.ipynb"))))
     typed = sum(len(re.findall(r"^\s*- \[@\w+@", p.read_text(encoding="utf-8"), re.MULTILINE))
                 for p in (ROOT / "docs").glob("*.md"))
-    assert int(facts["count-resources"].value) >= typed > 0
+    picks = {url.split("#")[0].rstrip("/")
+             for p in (ROOT / "docs").glob("*.md") if p.name != "2021-links.md"
+             for url in re.findall(r"\[@\w+@[^\]]*\]\((https?://[^)\s]+)",
+                                   p.read_text(encoding="utf-8"))}
+    assert int(facts["count-resources"].value) == len(picks) > 0
+    assert len(picks) < typed  # repeats, history links and our notebooks are not counted
+
+
+def test_the_resource_count_counts_each_outside_address_once(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "- [@docs@A](https://a.example/): A.\n- [@docs@A again](https://a.example#part): A.\n"
+        "- [@notebook@Ours](notebooks/01-first.ipynb): our notebook.\n"
+        "```\n- [@docs@In code](https://code.example/)\n```\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.md").write_text("- [@video@B](https://b.example/v): B.\n",
+                                            encoding="utf-8")
+    (tmp_path / "docs" / "2021-links.md").write_text("- [@docs@Old](https://old.example/): x.\n",
+                                                     encoding="utf-8")
+    assert F.count_resources(tmp_path) == 2
 
 
 def test_pages_never_type_a_notebook_duration():

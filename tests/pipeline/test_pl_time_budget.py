@@ -201,3 +201,37 @@ def test_home_page_paths_each_have_a_budget():
     found = tb.path_links(text)
     assert len(found) == 3
     assert all(urls for _, urls in found)
+
+
+OPTIONAL_HOME = """\
+### You know Python
+
+<!-- time-budget -->
+
+1. [Lab](notebooks/06-training-tricks.ipynb), with [Training](training.md){ .optional } if stuck.
+2. [images](notebooks/03-image-classification.ipynb).
+"""
+
+
+def test_an_optional_link_is_stated_apart_not_added_to_the_total():
+    resources, _ = tb.parse_resources(PAGE, NOTEBOOKS)
+    sections = {"training.md": resources}
+    assert tb.path_links(OPTIONAL_HOME) == [
+        (2, ["notebooks/06-training-tricks.ipynb", "notebooks/03-image-classification.ipynb"])]
+    out = tb.home_page(OPTIONAL_HOME, "index.md", sections, NOTEBOOKS, 1)
+    # Lab 40 + images 30 = 70 minutes; Training's "Start here" adds only Ruder (60), the lab once.
+    sentence = out.splitlines()[2]
+    assert "<strong>Time:</strong> about 1 hour in a week" in sentence
+    assert "plus about 1 hour for Training if you need it." in sentence
+
+
+def test_the_python_path_total_leaves_out_the_optional_math_background():
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    blocks = dict(tb.path_blocks(text))
+    python_path = next(links for links in blocks.values()
+                       if any(link.url == "math-background.md" for link in links)
+                       and any(link.optional for link in links))
+    optional = [link.url for link in python_path if link.optional]
+    assert optional == ["math-background.md"]
+    counted = [link.url for link in python_path if not link.optional]
+    assert "math-background.md" not in counted and "neural-network-basics.md" in counted

@@ -251,3 +251,21 @@ def test_figure_images_exist_and_state_their_size():
     unused = sorted({p.name for p in SVGS} - used)
     assert not unused, f"figures no page uses: {unused}"
     assert not problems, "\n".join(problems)
+
+
+def figure_text(name: str) -> str:
+    """The words a reader sees in a committed figure (its <text> elements)."""
+    root = ET.fromstring((FIGURES / f"{name}.svg").read_text(encoding="utf-8"))
+    return " ".join("".join(e.itertext()) for e in root.iter(f"{{{SVG_NS}}}text"))
+
+
+def test_figures_carry_no_misleading_claims():
+    # issue 21: a rate is only good for a named loss; a CPU core is not one multiplication at a
+    # time; the split figure is reused where scaling is not the topic.
+    rates = figure_text("learning-rates")
+    assert "L(w) = w²" in rates and "depends on the loss" in rates
+    hardware = figure_text("cpu-vs-gpu")
+    assert "memory" in hardware and "multiply-adds" in hardware and "Not to scale" in hardware
+    assert not re.search(r"\b\d+ steps?\b", hardware), "a step count hides vector units"
+    split = figure_text("data-split")
+    assert "training" in split and not re.search("[μσ]", split)

@@ -139,3 +139,26 @@ def test_each_resource_has_one_line_of_at_most_25_words(path):
         if match and not 1 <= len(match.group("line").split()) <= 25:
             problems.append(f"{path.name}:{number}: {len(match.group('line').split())} words")
     assert not problems, "resource lines need 1-25 words of our own:\n  " + "\n  ".join(problems)
+
+
+def replaced_addresses() -> set[str]:
+    """Every address the history page lists as replaced, without its #fragment."""
+    history = (ROOT / "docs" / "2021-links.md").read_text(encoding="utf-8")
+    return {url.split("#")[0] for url in re.findall(r"\]\((https?://[^)\s]+)\)", history)}
+
+
+def test_the_history_page_lists_what_it_replaced():
+    assert "https://colab.research.google.com/github/tensorflow/docs/blob/master/site/en/" \
+           "tutorials/keras/classification.ipynb" in replaced_addresses()
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_no_page_recommends_what_the_history_page_lists_as_replaced(path):
+    if path.name == "2021-links.md":
+        return
+    replaced = replaced_addresses()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for url in re.findall(r"\[@\w+@[^\]]*\]\((https?://[^)\s]+)\)", line):
+            assert url.split("#")[0] not in replaced, (
+                f"docs/{path.name}:{number}: {url} is listed as replaced on 2021-links.md; "
+                "link what replaced it instead.")
