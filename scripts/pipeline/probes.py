@@ -45,7 +45,10 @@ KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 COMMON = ("kind", "expect", "means")
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
+TAG = re.compile(r"<(script|style)\b.*?</\1>|</?(\w*)[^>]*>", re.DOTALL | re.IGNORECASE)
+# Tags inside a sentence vanish without a space ("<b>macOS</b>," reads "macOS,").
+INLINE = {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub",
+          "sup", "u"}
 TIMEOUT_S = 20
 USER_AGENT = "getting-started-nn-facts-check (+https://github.com/)"
 
@@ -184,7 +187,10 @@ def fetch(url: str, timeout: float = TIMEOUT_S) -> str:
 
 def page_text(markup: str) -> str:
     """A page's visible text on one line: tags dropped, entities decoded, white space collapsed."""
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+    def space(match: re.Match[str]) -> str:
+        return "" if (match.group(2) or "").lower() in INLINE else " "
+
+    return " ".join(html.unescape(TAG.sub(space, markup)).split())
 
 
 def _json(text: str, what: str):
