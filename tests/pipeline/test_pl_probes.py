@@ -299,3 +299,26 @@ def test_facts_check_lists_unverifiable_sources_without_failing(project):
 def test_facts_check_exits_2_on_an_invalid_probe(project):
     (project / "docs" / "facts.yml").write_text(REGISTRY.replace("kind: pypi", "kind: ftp"))
     assert facts_check_main([], project) == 2
+
+
+# --- The weekly workflow ---------------------------------------------------------------------
+
+
+def test_the_weekly_workflow_keeps_one_facts_that_changed_issue():
+    """Like the link check's: open or update the issue on drift, close it when nothing changed,
+    commit the report the Facts page reads (actionlint checks the syntax: test_pl_workflows)."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/facts.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"] and "workflow_dispatch" in workflow[True]  # `on:` is True
+    assert workflow["env"]["ISSUE_TITLE"] == "Facts that changed"
+    steps = {step.get("name", ""): step for step in workflow["jobs"]["facts-check"]["steps"]}
+    run = steps["Run every probe"]["run"]
+    assert "scripts/facts_check.py" in run and "--json reports/facts-check.json" in run
+    issue = steps['Open or update the "Facts that changed" issue']
+    assert issue["if"] == "steps.check.outputs.code == '1'"
+    assert "gh issue edit" in issue["run"] and "gh issue create" in issue["run"]
+    assert steps["Close the issue when no fact changed"]["if"] == "steps.check.outputs.code == '0'"
+    commit = steps["Commit the report the Facts page reads"]["run"]
+    assert "git add reports/facts-check.json" in commit
+    assert str(F.CHECK_REPORT) == "reports/facts-check.json"
