@@ -382,6 +382,8 @@ def last_result(fact: Fact, report: dict | None) -> str:
 
 
 def probe_cell(fact: Fact, report: dict | None = None) -> str:
+    if fact.probe is None and fact.derived:
+        return "not needed: computed from this repository at every build"
     if fact.probe is None:
         return _cell(f"none: {fact.probe_reason}" if fact.probe_reason else "none")
     text = f"{fact.probe.describe()}; expects {fact.probe.expect}"

@@ -238,6 +238,45 @@ def test_derived_colab_facts_probe_backend_info_for_their_own_value():
         assert P.live_value(text, fact.probe) == fact.value, fact.id
 
 
+# --- The Facts page --------------------------------------------------------------------------
+
+
+def test_facts_page_shows_each_probe_and_only_a_result_the_report_has():
+    facts = F.parse_registry(REGISTRY, "docs/facts.yml")
+    torch, history = facts["torch-latest"], facts["history"]
+    assert F.probe_cell(torch) == "PyPI: torch, latest release, version; expects 2.15.0"
+    assert F.probe_cell(history) == "none: history does not change"
+    minutes = F.notebook_facts(ROOT)["notebook-01-minutes"]
+    assert F.probe_cell(minutes).startswith("not needed: computed from this repository")
+    result = {"status": "drift", "expected": "2.15.0", "live": "2.16.0",
+              "source": "https://pypi.org/pypi/torch/json", "message": ""}
+    report = {"checked": "2026-12-07T05:41:00Z", "facts": {"torch-latest": result}}
+    assert F.probe_cell(torch, report).endswith(
+        "Last result: source now says 2.16.0 (checked 2026-12-07)")
+    report["facts"]["torch-latest"] = result | {"status": "ok"}
+    assert "source still says this (checked 2026-12-07)" in F.probe_cell(torch, report)
+    # A result for an older probe (another expected value or source) is not this probe's result.
+    for stale in ({"expected": "2.14.0"}, {"source": "https://pypi.org/pypi/torchx/json"}):
+        report["facts"]["torch-latest"] = result | stale
+        assert "Last result" not in F.probe_cell(torch, report)
+    table = F.facts_table(facts)
+    assert "| Probe |" in table.splitlines()[0] and "Last result" not in table
+
+
+def test_the_build_reads_the_facts_check_report_and_rejects_a_broken_one(tmp_path):
+    assert F.load_check_report(tmp_path) is None
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "facts-check.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"facts-check.json:1: not valid JSON.*make facts-check"):
+        F.load_check_report(tmp_path)
+
+
+def test_page_text_drops_markup_but_keeps_words_together():
+    markup = ("<style>p{}</style><script>var a = 1;</script><h1>Title</h1><p>Use "
+              "<code>py</code>, then&nbsp;<a href='#'>run</a> it.</p>")
+    assert P.page_text(markup) == "Title Use py, then run it."
+
+
 # --- make facts-check ------------------------------------------------------------------------
 
 
