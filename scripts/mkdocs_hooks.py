@@ -39,6 +39,7 @@ from pipeline import (
     offline,
     page_descriptions,
     palette_switching,
+    probe_report,
     progress,
     quiz,
     resource_health,
@@ -98,7 +99,7 @@ def on_config(config):
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
         build.facts = facts.all_facts(build.root)
-        build.facts_check = facts.load_check_report(build.root)
+        build.facts_check = probe_report.load_check_report(build.root)
     build.notebook_minutes = facts.notebook_minutes(build.facts)
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])

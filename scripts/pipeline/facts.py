@@ -24,7 +24,7 @@ import yaml
 from notebook_meta import colab_minutes
 
 from pipeline import probes, yaml_loader
-from pipeline.reports import load_report
+from pipeline.probe_report import probe_cell
 from pipeline.sections import section_slugs
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
@@ -352,43 +352,6 @@ def source_cell(fact: Fact) -> str:
         return f"derived from `{fact.source}`"
     label = re.sub(r"^https?://(www\.)?", "", fact.source).rstrip("/")
     return f"[{_cell(label)}]({fact.source})"
-
-
-CHECK_REPORT = Path("reports/facts-check.json")  # written by `make facts-check`
-RESULT_WORDS = {"ok": "source still says this", "drift": "source now says",
-                "unverifiable": "source could not be read", "error": "source answer unreadable"}
-
-
-def load_check_report(root: Path) -> dict | None:
-    """The last `make facts-check` report ({"checked": ..., "facts": {id: result}}), if any."""
-    return load_report(root / CHECK_REPORT, "facts", dict,
-                       "Run `make facts-check` to rewrite it")
-
-
-def last_result(fact: Fact, report: dict | None) -> str:
-    """The report's result for this fact's probe as it is now; '' when there is none (never a
-    result of an older probe that expected something else or read another source)."""
-    result = (report or {}).get("facts", {}).get(fact.id)
-    if (not isinstance(result, dict) or fact.probe is None
-            or result.get("expected") != fact.probe.expect
-            or result.get("source") != fact.probe.location()
-            or result.get("status") not in RESULT_WORDS):
-        return ""
-    words = RESULT_WORDS[result["status"]]
-    if result["status"] == "drift":
-        words += f" {result.get('live') or '(pattern not found)'}"
-    when = str(report.get("checked", ""))[:10]
-    return f"{words} (checked {when})" if when else words
-
-
-def probe_cell(fact: Fact, report: dict | None = None) -> str:
-    if fact.probe is None and fact.derived:
-        return "not needed: computed from this repository at every build"
-    if fact.probe is None:
-        return _cell(f"none: {fact.probe_reason}" if fact.probe_reason else "none")
-    text = f"{fact.probe.describe()}; expects {fact.probe.expect}"
-    result = last_result(fact, report)
-    return _cell(f"{text}. Last result: {result}" if result else text)
 
 
 def facts_table(facts: dict[str, Fact], report: dict | None = None) -> str:

@@ -260,7 +260,7 @@ def test_built_pages_end_with_the_facts_line_and_the_facts_page_lists_all(built_
     # Each probe is shown; a result only where `make facts-check` wrote one.
     assert "PyPI: torch, latest release, version; expects" in facts_html
     assert "endoflife.date: windows 10-22h2, eolFrom; expects 2025-10-14" in facts_html
-    has_report = (ROOT / F.CHECK_REPORT).is_file()
+    has_report = (ROOT / "reports/facts-check.json").is_file()
     assert ("Last result:" in facts_html) == has_report
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from facts_check import main as facts_check_main
 from pipeline import facts as F
+from pipeline import probe_report as R
 from pipeline import probes as P
 from probe_server import bases, closed_port_url, probe_server
 from support import ROOT
@@ -244,31 +245,31 @@ def test_derived_colab_facts_probe_backend_info_for_their_own_value():
 def test_facts_page_shows_each_probe_and_only_a_result_the_report_has():
     facts = F.parse_registry(REGISTRY, "docs/facts.yml")
     torch, history = facts["torch-latest"], facts["history"]
-    assert F.probe_cell(torch) == "PyPI: torch, latest release, version; expects 2.15.0"
-    assert F.probe_cell(history) == "none: history does not change"
+    assert R.probe_cell(torch) == "PyPI: torch, latest release, version; expects 2.15.0"
+    assert R.probe_cell(history) == "none: history does not change"
     minutes = F.notebook_facts(ROOT)["notebook-01-minutes"]
-    assert F.probe_cell(minutes).startswith("not needed: computed from this repository")
+    assert R.probe_cell(minutes).startswith("not needed: computed from this repository")
     result = {"status": "drift", "expected": "2.15.0", "live": "2.16.0",
               "source": "https://pypi.org/pypi/torch/json", "message": ""}
     report = {"checked": "2026-12-07T05:41:00Z", "facts": {"torch-latest": result}}
-    assert F.probe_cell(torch, report).endswith(
+    assert R.probe_cell(torch, report).endswith(
         "Last result: source now says 2.16.0 (checked 2026-12-07)")
     report["facts"]["torch-latest"] = result | {"status": "ok"}
-    assert "source still says this (checked 2026-12-07)" in F.probe_cell(torch, report)
+    assert "source still says this (checked 2026-12-07)" in R.probe_cell(torch, report)
     # A result for an older probe (another expected value or source) is not this probe's result.
     for stale in ({"expected": "2.14.0"}, {"source": "https://pypi.org/pypi/torchx/json"}):
         report["facts"]["torch-latest"] = result | stale
-        assert "Last result" not in F.probe_cell(torch, report)
+        assert "Last result" not in R.probe_cell(torch, report)
     table = F.facts_table(facts)
     assert "| Probe |" in table.splitlines()[0] and "Last result" not in table
 
 
 def test_the_build_reads_the_facts_check_report_and_rejects_a_broken_one(tmp_path):
-    assert F.load_check_report(tmp_path) is None
+    assert R.load_check_report(tmp_path) is None
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "facts-check.json").write_text("{", encoding="utf-8")
     with pytest.raises(ValueError, match=r"facts-check.json:1: not valid JSON.*make facts-check"):
-        F.load_check_report(tmp_path)
+        R.load_check_report(tmp_path)
 
 
 def test_page_text_drops_markup_but_keeps_words_together():
@@ -360,4 +361,4 @@ def test_the_weekly_workflow_keeps_one_facts_that_changed_issue():
     assert steps["Close the issue when no fact changed"]["if"] == "steps.check.outputs.code == '0'"
     commit = steps["Commit the report the Facts page reads"]["run"]
     assert "git add reports/facts-check.json" in commit
-    assert str(F.CHECK_REPORT) == "reports/facts-check.json"
+    assert str(R.CHECK_REPORT) == "reports/facts-check.json"
