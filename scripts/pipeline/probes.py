@@ -44,6 +44,8 @@ KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "page": (("url", "pattern"), ()),
 }
 COMMON = ("kind", "expect", "means")
+HOW_TO = (" Fix the probe as 'Add a fact' in CONTRIBUTING.md shows, or write 'probe: none' and a "
+          "probe_reason.")
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 TAG = re.compile(r"<(script|style)\b.*?</\1>|</?(\w*)[^>]*>", re.DOTALL | re.IGNORECASE)
 # Tags inside a sentence vanish without a space ("<b>macOS</b>," reads "macOS,").
@@ -142,7 +144,7 @@ def parse_probe(raw, where: str, fact_id: str) -> Probe:
     values = {key: str(value).strip() for key, value in raw.items()}
     problems += _kind_problems(kind, values, head)
     if problems:
-        raise ProbeError("\n".join(problems))
+        raise ProbeError("\n".join(problems) + HOW_TO)
     return Probe(**values)
 
 
