@@ -4,7 +4,8 @@
 
 Needs internet. Exit code 0 when every source still says what its probe expects (or could not be
 read: "unverifiable" is reported, never counted as a change), 1 on drift or on an answer a probe
-cannot read, 2 when the registry itself is invalid. The weekly workflow (.github/workflows/
+cannot read, 2 when the registry itself is invalid, 3 when no source at all could be read (a
+network outage must not close the weekly issue). The weekly workflow (.github/workflows/
 facts.yml) posts the Markdown report as the one "Facts that changed" issue; the build shows each
 probe's last result on the Facts page from the JSON report (reports/facts-check.json).
 """
@@ -40,8 +41,12 @@ def summary(results: list[Result]) -> dict[str, int]:
 def to_markdown(results: list[Result], facts: dict[str, Fact], checked: str) -> str:
     counts = summary(results)
     failing = [r for r in results if r.status in FAILING]
-    head = (f"{NO_CHANGE} ({checked}): " if not failing else
-            f"{len(failing)} fact(s) in `{REGISTRY}` changed at their source ({checked}): ")
+    if failing:
+        head = f"{len(failing)} fact(s) in `{REGISTRY}` changed at their source ({checked}): "
+    elif counts["ok"]:
+        head = f"{NO_CHANGE} ({checked}): "
+    else:
+        head = f"No source could be read, so nothing was checked ({checked}): "
     lines = [head + ", ".join(f"{n} {status}" for status, n in counts.items()) + ".", ""]
     if failing:
         lines += ["Check each source, then update the fact's `value`, `says`, `checked` and its "
@@ -105,7 +110,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(to_json(results, checked), encoding="utf-8")
-    return 1 if any(r.status in FAILING for r in results) else 0
+    if any(r.status in FAILING for r in results):
+        return 1
+    return 3 if results and not summary(results)["ok"] else 0
 
 
 if __name__ == "__main__":

@@ -336,6 +336,14 @@ def test_facts_check_lists_unverifiable_sources_without_failing(project):
     assert "could not be read this time" in markdown and "`torch-latest`" in markdown
 
 
+def test_facts_check_exits_3_when_no_source_could_be_read(project):
+    with probe_server() as server:
+        routes = dict.fromkeys(bases(server), closed_port_url())
+        code, report, markdown = run_check(project, server, routes)
+    assert code == 3 and report["summary"]["unverifiable"] == 9
+    assert markdown.startswith("No source could be read") and "No fact changed" not in markdown
+
+
 def test_facts_check_exits_2_on_an_invalid_probe(project):
     (project / "docs" / "facts.yml").write_text(REGISTRY.replace("kind: pypi", "kind: ftp"))
     assert facts_check_main([], project) == 2
