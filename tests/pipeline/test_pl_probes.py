@@ -367,6 +367,7 @@ def test_the_weekly_workflow_keeps_one_facts_that_changed_issue():
     assert issue["if"] == "steps.check.outputs.code == '1'"
     assert "gh issue edit" in issue["run"] and "gh issue create" in issue["run"]
     assert steps["Close the issue when no fact changed"]["if"] == "steps.check.outputs.code == '0'"
+    assert "colab_refresh.py --check" in steps["What Colab changed"]["run"]
     commit = steps["Commit the report the Facts page reads"]["run"]
     assert "git add reports/facts-check.json" in commit
     assert str(R.CHECK_REPORT) == "reports/facts-check.json"
