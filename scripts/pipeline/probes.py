@@ -44,8 +44,8 @@ KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "page": (("url", "pattern"), ()),
 }
 COMMON = ("kind", "expect", "means")
-HOW_TO = (" Fix the probe as 'Add a fact' in CONTRIBUTING.md shows, or write 'probe: none' and a "
-          "probe_reason.")
+HOW_TO = (" Fix the probe as the comment at the top of docs/facts.yml describes, or write "
+          "'probe: none' and a probe_reason.")
 REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 TAG = re.compile(r"<(script|style)\b.*?</\1>|</?(\w*)[^>]*>", re.DOTALL | re.IGNORECASE)
 # Tags inside a sentence vanish without a space ("<b>macOS</b>," reads "macOS,").
