@@ -24,6 +24,7 @@ maps URL prefixes to others: tests point https://pypi.org and friends at 127.0.0
 from __future__ import annotations
 
 import html
+import http.client
 import json
 import re
 import urllib.error
@@ -185,6 +186,8 @@ def fetch(url: str, timeout: float = TIMEOUT_S) -> str:
     except (urllib.error.URLError, OSError) as error:  # refused, DNS, timeout
         reason = getattr(error, "reason", error)
         raise Unreachable(f"could not connect ({reason})") from None
+    except http.client.HTTPException as error:  # the answer broke off half-way
+        raise Unreachable(f"the answer broke off ({type(error).__name__})") from None
 
 
 def page_text(markup: str) -> str:

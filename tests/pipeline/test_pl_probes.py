@@ -155,6 +155,14 @@ def test_a_source_that_is_gone_is_unverifiable_not_drift():
     assert results["cuda-on-pypi"].status == "ok"
 
 
+def test_an_answer_that_breaks_off_is_unverifiable():
+    with probe_server() as server:
+        record(server)
+        server.cut_short.add("/pypi.org/pypi/torch/json")
+        result = by_fact(P.run_probes(registry_probes(), bases(server)))["torch-latest"]
+    assert result.status == "unverifiable" and "broke off" in result.message
+
+
 @pytest.mark.parametrize(("fact", "path", "body", "expected"), [
     ("torch-latest", "/pypi.org/pypi/torch/json", "<html>Service unavailable</html>",
      "PyPI's answer for torch is not JSON"),
