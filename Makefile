@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks bench-tests test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts figures
+.PHONY: serve build offline bench bench-notebooks bench-tests test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts facts-check colab-refresh figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -52,6 +52,16 @@ bench-notebooks: install-test
 # workflow posts the same list as one GitHub issue).
 facts: install-docs
 	$(PY) scripts/facts_report.py
+
+# Every fact's probe against its live source (needs internet): prints the facts whose source
+# changed and exits 1 on drift; writes reports/facts-check.json, which the Facts page shows.
+facts-check: install-docs
+	$(PY) scripts/facts_check.py --json reports/facts-check.json --markdown build/facts-check.md
+
+# Colab's current package list and OS info from googlecolab/backend-info into requirements/colab/
+# (needs internet); the derived colab-* facts follow at the next build.
+colab-refresh: install-docs
+	$(PY) scripts/colab_refresh.py
 
 # Our checker vs plain LinkChecker on 150 local URLs (no internet needed).
 bench-links: install-links

@@ -39,6 +39,7 @@ from pipeline import (
     offline,
     page_descriptions,
     palette_switching,
+    probe_report,
     progress,
     quiz,
     resource_health,
@@ -61,6 +62,7 @@ class Build:
     offline: bool = False
     stylesheets: list[str] = field(default_factory=list)  # bundled into css_bundle.BUNDLE
     facts: dict = field(default_factory=dict)  # fact id -> Fact, registry and derived
+    facts_check: dict | None = None  # reports/facts-check.json: each probe's last result
     terms: list = field(default_factory=list)
     notebook_minutes: dict[str, int] = field(default_factory=dict)  # file name -> minutes
     section_resources: dict = field(default_factory=dict)  # section src -> timed resources
@@ -97,6 +99,7 @@ def on_config(config):
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
         build.facts = facts.all_facts(build.root)
+        build.facts_check = probe_report.load_check_report(build.root)
     build.notebook_minutes = facts.notebook_minutes(build.facts)
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
@@ -170,7 +173,8 @@ def on_page_markdown(markdown, page, config, files):
         if src == resource_health.HEALTH_PAGE:
             markdown = resource_health.health_page(markdown, build.resources, build.health_report)
         if src == facts.FACTS_PAGE:
-            markdown = markdown.replace(facts.FACTS_TABLE_MARKER, facts.facts_table(build.facts))
+            table = facts.facts_table(build.facts, build.facts_check)
+            markdown = markdown.replace(facts.FACTS_TABLE_MARKER, table)
         else:
             markdown += facts.page_footer(used_facts, build.facts)
     return markdown

@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 from notebook_meta import colab_minutes
 
-from pipeline import yaml_loader
+from pipeline import probes, yaml_loader
+from pipeline.probe_report import probe_cell
 from pipeline.sections import section_slugs
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
@@ -32,7 +33,8 @@ FACTS_TABLE_MARKER = "<!-- facts-table -->"
 MARKER = re.compile(r"\[\[fact:([^\]\n]*)\]\]")
 FACT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REQUIRED = ("id", "value", "source", "says", "checked")
-OPTIONAL = ("review_by",)
+OPTIONAL = ("review_by", "probe", "probe_reason")
+NO_PROBE = "none"  # probe: none, with a probe_reason saying why the source cannot be probed
 REVIEW_MONTHS = 12
 FENCE = re.compile(r"^\s*(```|~~~)")
 NOTEBOOK_MINUTES = re.compile(r"^notebook-\d+-minutes$")
@@ -52,6 +54,8 @@ class Fact:
     review_by: date | None
     line: int = 0  # line in docs/facts.yml; 0 for derived facts
     derived: bool = False
+    probe: probes.Probe | None = None
+    probe_reason: str = ""  # why a fact has no probe
 
 
 def add_months(day: date, months: int) -> date:
@@ -122,11 +126,40 @@ def parse_registry(text: str, filename: str = str(REGISTRY)) -> dict[str, Fact]:
             problems.append(f"{where}: duplicate fact id {fact_id!r} (first defined at "
                             f"{filename}:{facts[fact_id].line}); rename one.")
             continue
+        try:
+            probe, reason = _probe(entry, fact_id, f"{filename}:{_key_line(node, 'probe', line)}")
+        except probes.ProbeError as error:
+            problems.append(str(error))
+            continue
         facts[fact_id] = Fact(fact_id, str(entry["value"]), source, str(entry["says"]).strip(),
-                              checked, review_by, line)
+                              checked, review_by, line, probe=probe, probe_reason=reason)
     if problems:
         raise FactError("\n".join(problems))
     return facts
+
+
+def _key_line(node, key: str, default: int) -> int:
+    """The line of `key` inside a fact's mapping node (the fact's own line if absent)."""
+    for key_node, _ in getattr(node, "value", []):
+        if getattr(key_node, "value", None) == key:
+            return key_node.start_mark.line + 1
+    return default
+
+
+def _probe(entry: dict, fact_id: str, where: str) -> tuple[probes.Probe | None, str]:
+    """(probe, reason): a probe mapping, or 'none' with a probe_reason; absent gives (None, '')."""
+    raw, reason = entry.get("probe"), str(entry.get("probe_reason") or "").strip()
+    if raw is None:
+        return None, reason
+    if raw == NO_PROBE:
+        if not reason:
+            raise probes.ProbeError(f"{where}: fact {fact_id!r} has 'probe: none' but no "
+                                    "probe_reason; say why its source cannot be probed.")
+        return None, reason
+    if reason:
+        raise probes.ProbeError(f"{where}: fact {fact_id!r} has a probe and a probe_reason; "
+                                "keep probe_reason only with 'probe: none'.")
+    return probes.parse_probe(raw, where, fact_id), ""
 
 
 def load_registry(root: Path) -> dict[str, Fact]:
@@ -146,6 +179,20 @@ OS_PYTHON = re.compile(r"^Python (\d+)\.(\d+)\.\d+", re.MULTILINE)
 SNAPSHOT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}")
 COLAB_PACKAGES = {"torch": "PyTorch", "keras": "Keras", "tensorflow": "TensorFlow",
                   "numpy": "NumPy"}
+COLAB_REPO = "googlecolab/backend-info"  # the public lists requirements/colab/ copies
+COLAB_CHANGED = "Colab's runtime changed: run `make colab-refresh` and commit requirements/colab/."
+
+
+def colab_probe(file: str, pattern: str, expect: str) -> probes.Probe:
+    """A derived Colab fact's probe: the same line in backend-info's file at its head."""
+    return probes.Probe("github-file", expect, COLAB_CHANGED, repo=COLAB_REPO, path=file,
+                        pattern=pattern)
+
+
+def freeze_pattern(package: str) -> str:
+    """A package's version in a pip freeze line, pinned (==) or a wheel URL (@ .../name-1.2.3)."""
+    name = re.escape(package)
+    return rf"^{name}(?:==| @ \S*/{name}-)([0-9][^%+\s;-]*)"
 
 
 def freeze_versions(freeze: str) -> dict[str, str]:
@@ -168,14 +215,16 @@ def colab_facts(root: Path) -> dict[str, Fact]:
         raise FactError(f"{COLAB}/os-info.txt: no 'Python X.Y.Z' line; refresh the Colab lists.")
     facts["colab-python"] = Fact(
         "colab-python", f"{python[1]}.{python[2]}", f"{COLAB}/os-info.txt",
-        "Python version of the Colab runtime (major.minor)", snapshot, None, derived=True)
+        "Python version of the Colab runtime (major.minor)", snapshot, None, derived=True,
+        probe=colab_probe("os-info.txt", r"^Python (\d+\.\d+)\.", f"{python[1]}.{python[2]}"))
     versions = freeze_versions((folder / "pip-freeze.txt").read_text(encoding="utf-8"))
     for package, label in COLAB_PACKAGES.items():
         if package not in versions:
             raise FactError(f"{COLAB}/pip-freeze.txt: no {package} line; refresh the Colab lists.")
         facts[f"colab-{package}"] = Fact(
             f"colab-{package}", versions[package], f"{COLAB}/pip-freeze.txt",
-            f"{label} version installed on Colab", snapshot, None, derived=True)
+            f"{label} version installed on Colab", snapshot, None, derived=True,
+            probe=colab_probe("pip-freeze.txt", freeze_pattern(package), versions[package]))
     return facts
 
 
@@ -320,15 +369,16 @@ def source_cell(fact: Fact) -> str:
     return f"[{_cell(label)}]({fact.source})"
 
 
-def facts_table(facts: dict[str, Fact]) -> str:
-    """The Facts page's table: every fact with its value, source, what it says and dates."""
-    rows = ["| Fact | Value | Source | What the source says | Checked | Review by |",
-            "|---|---|---|---|---|---|"]
+def facts_table(facts: dict[str, Fact], report: dict | None = None) -> str:
+    """The Facts page's table: every fact with its value, source, what it says, dates and
+    probe (with the last `make facts-check` result where the report has one)."""
+    rows = ["| Fact | Value | Source | What the source says | Checked | Review by | Probe |",
+            "|---|---|---|---|---|---|---|"]
     for fact in sorted(facts.values(), key=lambda f: (f.derived, f.id)):
         checked = fact.checked.isoformat() if fact.checked else "every build"
         review = fact.review_by.isoformat() if fact.review_by else "n/a"
         rows.append(f"| `{fact.id}` | {_cell(fact.value)} | {source_cell(fact)} | "
-                    f"{_cell(fact.says)} | {checked} | {review} |")
+                    f"{_cell(fact.says)} | {checked} | {review} | {probe_cell(fact, report)} |")
     return "\n".join(rows)
 
 

@@ -275,6 +275,11 @@ def test_built_pages_end_with_the_facts_line_and_the_facts_page_lists_all(built_
     for fact_id in F.all_facts(ROOT):
         assert f"<code>{fact_id}</code>" in facts_html, fact_id
     assert not (built_site / "facts.yml").exists()
+    # Each probe is shown; a result only where `make facts-check` wrote one.
+    assert "PyPI: torch, latest release, version; expects" in facts_html
+    assert "endoflife.date: windows 10-22h2, eolFrom; expects 2025-10-14" in facts_html
+    has_report = (ROOT / "reports/facts-check.json").is_file()
+    assert ("Last result:" in facts_html) == has_report
 
 
 # --- Notebook intros say what their metadata says ---------------------------------------------
