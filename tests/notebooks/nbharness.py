@@ -42,9 +42,7 @@ STANDIN_MARK = "nbharness_standin_data"
 STANDIN_ENV = "NB_STANDIN_HASHES"  # kernel_guard.ENV_HASHES: present only with stand-ins
 SOLUTION_TAG = "exercise-solution"
 EXERCISE_HEADING = re.compile(r"^###\s+(.+)$", re.M)
-SOLUTION_BLOCK = re.compile(
-    r"<summary>\s*Solution\s*</summary>(.*?)</details>", re.S | re.I
-)
+SOLUTION_BLOCK = re.compile(r"<summary>\s*Solution\s*</summary>(.*?)</details>", re.S | re.I)
 PYTHON_FENCE = re.compile(r"```python\n(.*?)\n```", re.S)
 # A closed local port: any HTTP(S) download in a notebook fails at once instead of reaching out.
 OFFLINE_ENV = {
@@ -330,6 +328,15 @@ def run_notebook(
         name=name, values=values, seconds=seconds, notebook=executed,
         solutions=solutions_run(executed),
     )  # fmt: skip
+
+
+def solution_output(run: NotebookRun, number: int) -> str:
+    """What the worked solution of exercise `number` printed in the run (its stdout, joined)."""
+    cells = [c for c in run.notebook.cells if SOLUTION_TAG in c.metadata.get("tags", [])]
+    cell = next(
+        c for c in cells if c.metadata.get("exercise", "").startswith(f"Exercise {number}:")
+    )
+    return "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
 
 
 def assert_every_solution_ran(run: NotebookRun) -> None:
