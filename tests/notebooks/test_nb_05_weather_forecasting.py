@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from nbharness import assert_every_solution_ran
-from nblint import check_no_standin_outputs
+from nblint import MACHINE_PATH, check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import JENA_CSV_NAME, JENA_GAP_HOURS, JENA_GAP_START, JENA_ZIP, jena_rows, prepare_env
 
@@ -29,7 +29,6 @@ def run_kwargs(tmp_path):
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
 
-
 def split_sizes(hours: int) -> tuple[int, int]:
     return int(0.7 * hours), int(0.15 * hours)
 
@@ -42,7 +41,8 @@ def window_count(hours: int) -> int:
 def test_get_file_found_the_standin_zip_in_its_cache(run, env):
     assert Path(run.values["zip_path"]) == Path(env["KERAS_HOME"]) / JENA_ZIP
     printed = cell_text(run.notebook, "load-data")
-    assert f"read {JENA_CSV_NAME} from" in printed
+    assert f"read {JENA_CSV_NAME} from {JENA_ZIP.name} in the Keras download folder" in printed
+    assert not MACHINE_PATH.search(printed), "a full run would store this machine's path"
     assert f"{jena_rows(DAYS):,} rows, 15 columns" in printed
     assert_guarded_offline_run(env)
 
