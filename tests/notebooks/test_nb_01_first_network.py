@@ -3,8 +3,9 @@
 import math
 import re
 
+import nbformat
 import pytest
-from nbharness import assert_every_solution_ran, run_notebook, solution_output
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook, solution_output
 
 NAME = "01-first-neural-network.ipynb"
 EPOCHS = 100
@@ -69,3 +70,16 @@ def test_exercise_3_a_big_learning_rate_stops_short_of_the_small_one(run):
 
 def test_every_exercise_solution_runs(run):
     assert_every_solution_ran(run)
+
+
+def test_the_intro_does_not_assume_the_reader_used_the_playground():
+    """The home page sends readers here first: the Playground is offered, not presupposed."""
+    intro = nbformat.read(notebook_path(NAME), 4).cells[0].source
+    assert "you trained" not in intro.lower()
+    assert "You don't need to have used it" in intro
+
+
+def test_the_text_no_longer_says_the_broken_gradient_trains_badly():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "just badly" not in text and "learn badly" not in text
+    assert "a wrong gradient can still train" in text

@@ -4,9 +4,10 @@ keras.utils.get_file finds in its cache."""
 import math
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
-from nbharness import assert_every_solution_ran
+from nbharness import assert_every_solution_ran, notebook_path
 from nblint import MACHINE_PATH, check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import JENA_CSV_NAME, JENA_GAP_HOURS, JENA_GAP_START, JENA_ZIP, jena_rows, prepare_env
@@ -103,3 +104,8 @@ def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
 
 def test_every_exercise_solution_runs(run):
     assert_every_solution_ran(run)
+
+
+def test_the_text_speaks_to_readers_not_to_the_notebooks_developers():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "without access to the real file" not in text and "the tests run" not in text
