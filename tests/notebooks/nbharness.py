@@ -42,7 +42,9 @@ STANDIN_MARK = "nbharness_standin_data"
 STANDIN_ENV = "NB_STANDIN_HASHES"  # kernel_guard.ENV_HASHES: present only with stand-ins
 SOLUTION_TAG = "exercise-solution"
 EXERCISE_HEADING = re.compile(r"^###\s+(.+)$", re.M)
-SOLUTION_BLOCK = re.compile(r"<summary>\s*Solution\s*</summary>(.*?)</details>", re.S | re.I)
+SOLUTION_BLOCK = re.compile(
+    r"<summary>\s*Solution\s*</summary>(.*?)</details>", re.S | re.I
+)
 PYTHON_FENCE = re.compile(r"```python\n(.*?)\n```", re.S)
 # A closed local port: any HTTP(S) download in a notebook fails at once instead of reaching out.
 OFFLINE_ENV = {

@@ -83,9 +83,8 @@ def test_kaiming_alone_repairs_most_of_the_deep_network(run):
 
 def test_signal_vanishes_with_tiny_weights_and_keeps_its_size_with_kaiming(run):
     signal = run.values["signal"]
-    tiny, default, kaiming = (
-        signal[k] for k in ["tiny random (std 0.001)", "PyTorch default", "Kaiming (He)"]
-    )
+    tiny, default, kaiming = (signal[k] for k in
+                              ["tiny random (std 0.001)", "PyTorch default", "Kaiming (He)"])
     assert len(kaiming) == PARAMS["DEEP_LAYERS"]
     assert tiny[-1] < 1e-6 * tiny[0]  # about 0.006 per layer
     assert 0.3 < kaiming[-1] / kaiming[0] < 3

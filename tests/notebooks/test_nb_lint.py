@@ -198,27 +198,19 @@ BREAKAGES = {
         "absolute path",
     ),
     "Windows path in a result": (
-        lambda nb: add_output(
-            nb,
-            nbformat.v4.new_output(
-                "execute_result",
-                {"text/plain": "'C:\\\\Users\\\\ana\\\\data.csv'"},
-                execution_count=1,
-            ),
-        ),
+        lambda nb: add_output(nb, nbformat.v4.new_output(
+            "execute_result", {"text/plain": "'C:\\\\Users\\\\ana\\\\data.csv'"}, execution_count=1
+        )),
         "absolute path",
     ),
     "version that differs from the recorded one": (
-        lambda nb: add_output(nb, stream("torch 9.9.9 on cpu\n")),
-        "prints torch 9.9.9",
+        lambda nb: add_output(nb, stream("torch 9.9.9 on cpu\n")), "prints torch 9.9.9"
     ),
     "outputs without a recorded environment": (
-        lambda nb: nb.metadata.guide.pop("environment"),
-        "metadata.guide.environment",
+        lambda nb: nb.metadata.guide.pop("environment"), "metadata.guide.environment"
     ),
     "outputs made on stand-in data": (
-        lambda nb: mark_standin_outputs(nb, ["imdb.npz"]),
-        "stand-in data",
+        lambda nb: mark_standin_outputs(nb, ["imdb.npz"]), "stand-in data"
     ),
     "parameter without a comment": (
         lambda nb: set_source(cell_with_tag(nb, "parameters"), "SEED = 0  # seed\nEPOCHS = 3"),
@@ -226,15 +218,13 @@ BREAKAGES = {
     ),
     "default bound at definition": (
         lambda nb: add_cells(
-            nb,
-            nbformat.v4.new_markdown_cell("Trains."),
+            nb, nbformat.v4.new_markdown_cell("Trains."),
             nbformat.v4.new_code_cell("def train(model, epochs=EPOCHS):\n    return epochs"),
         ),
         "reads ['EPOCHS'] when it is defined",
     ),
     "too few exercises": (
-        lambda nb: [nb.cells.remove(c) for c in exercise_cells(nb)[1:]],
-        "3 to 5 exercises",
+        lambda nb: [nb.cells.remove(c) for c in exercise_cells(nb)[1:]], "3 to 5 exercises"
     ),
     "exercise without a hint": (
         lambda nb: set_source(
@@ -370,8 +360,7 @@ def test_urls_and_relative_paths_are_not_machine_paths(text):
 def test_versions_match_when_the_recorded_environment_has_them():
     notebook = broken(lambda nb: add_output(nb, stream("PyTorch 2.13.0 and numpy==2.4\n")))
     notebook.metadata.guide.environment = {
-        "python": "3.13.1",
-        "packages": {"torch": "2.13.0+cpu", "numpy": "2.4.6"},
+        "python": "3.13.1", "packages": {"torch": "2.13.0+cpu", "numpy": "2.4.6"}
     }
     assert check_versions(notebook) == []
 
@@ -395,11 +384,8 @@ def test_outputs_made_on_standin_data_are_marked_and_rejected(tmp_path):
     so storing its outputs in notebooks/ fails the lint; a run on real data is not marked."""
     path = tmp_path / "tiny.ipynb"
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
     notebook.cells = [nbformat.v4.new_code_cell("print('accuracy 0.93')")]
     notebook.cells[0].id = "only"
     nbformat.write(notebook, path)
