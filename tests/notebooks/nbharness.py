@@ -332,6 +332,15 @@ def run_notebook(
     )  # fmt: skip
 
 
+def solution_output(run: NotebookRun, number: int) -> str:
+    """What the worked solution of exercise `number` printed in the run (its stdout, joined)."""
+    cells = [c for c in run.notebook.cells if SOLUTION_TAG in c.metadata.get("tags", [])]
+    cell = next(
+        c for c in cells if c.metadata.get("exercise", "").startswith(f"Exercise {number}:")
+    )
+    return "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+
+
 def assert_every_solution_ran(run: NotebookRun) -> None:
     """The notebook has 3-5 exercises with code solutions, and every one of them ran."""
     expected = [title for title, _ in exercise_solutions(nbformat.read(notebook_path(run.name), 4))]

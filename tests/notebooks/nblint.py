@@ -12,6 +12,7 @@ import re
 import tokenize
 
 import nbformat
+import nblint_lessons
 from nbharness import STANDIN_MARK
 from notebook_meta import cell_source, sources_sha256
 
@@ -408,3 +409,4 @@ RULES += [
     check_no_stderr, check_no_machine_paths, check_versions, check_no_standin_outputs,
     check_parameter_comments, check_runtime_defaults, check_exercises,
 ]  # fmt: skip
+RULES += nblint_lessons.RULES  # callbacks, the test set, GPU advice, numbers in prose

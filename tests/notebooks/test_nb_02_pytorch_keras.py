@@ -1,10 +1,11 @@
 """Notebook 02: the same network learns in PyTorch and in Keras 3; autograd matches the hand."""
 
 import math
+import re
 
 import nbformat
 import pytest
-from nbharness import assert_every_solution_ran, notebook_path, run_notebook
+from nbharness import assert_every_solution_ran, notebook_path, run_notebook, solution_output
 
 NAME = "02-pytorch-and-keras.ipynb"
 EPOCHS = 40
@@ -57,3 +58,21 @@ def test_keras_fit_never_sees_the_test_set(run):
 
 def test_every_exercise_solution_runs(run):
     assert_every_solution_ran(run)
+
+
+def test_exercise_1_eight_units_reach_a_lower_training_loss(run):
+    wide, narrow = (float(v) for v in re.findall(r"(\d\.\d{4})", solution_output(run, 1)))
+    assert wide < narrow
+
+
+def test_exercise_2_a_huge_learning_rate_gets_stuck(run):
+    printed = solution_output(run, 2)
+    first, last = (float(v) for v in re.search(r"loss (\S+) -> (\S+),", printed).groups())
+    accuracy = float(re.search(r"test accuracy (\d+\.\d)%", printed).group(1)) / 100
+    assert last > 0.5 * first and accuracy < 0.7, printed
+
+
+def test_the_text_says_how_kerass_epoch_loss_differs_from_the_loop():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "comparable with Keras" not in text
+    assert "mean of the batch losses" in text

@@ -1,10 +1,12 @@
 """Notebook 04: IMDB reviews, bag of words vs embeddings, run on a stand-in imdb.npz and word
 index read by the real Keras loaders (their hash check passes through kernel_guard)."""
 
+import ast
+
 import nbformat
 import numpy as np
 import pytest
-from nbharness import assert_every_solution_ran, notebook_path, run_notebook
+from nbharness import assert_every_solution_ran, exercise_solutions, notebook_path, run_notebook
 from nblint import check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import NEGATIVE, POSITIVE, VOCABULARY, prepare_env
@@ -36,7 +38,6 @@ def run_kwargs(tmp_path):
 @pytest.fixture(scope="module")
 def run(settings):
     return run_notebook(NAME, collect=COLLECT, extra=[SPLIT_PROBE], **settings)
-
 
 
 def test_the_real_loaders_read_the_standins_through_their_hash_check(run, env):
@@ -103,3 +104,25 @@ def test_every_exercise_solution_runs(run):
 def test_the_text_says_which_numbers_are_reserved():
     text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
     assert "The numbers 0 to 3 never stand for a word" in text and "3 is not used" in text
+
+
+def layer_calls(code: str) -> list[str]:
+    """The `layers.X(...)` calls in code, in the order they appear."""
+    calls = [
+        node for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and getattr(node.func.value, "id", "") == "layers"
+    ]  # fmt: skip
+    return [c.func.attr for c in sorted(calls, key=lambda c: (c.lineno, c.col_offset))]
+
+
+def test_exercise_1_changes_only_the_pooling_step():
+    """The text says each exercise changes one thing: the phrase model is the embedding model
+    with GlobalAveragePooling1D swapped for Conv1D + GlobalMaxPooling1D, nothing else."""
+    notebook = nbformat.read(notebook_path(NAME), 4)
+    build = next(c.source for c in notebook.cells if "def build_embedding_model" in c.source)
+    phrase = next(code for title, code in exercise_solutions(notebook) if "phrases" in title)
+    swapped = " ".join(layer_calls(phrase)).replace(
+        "Conv1D GlobalMaxPooling1D", "GlobalAveragePooling1D"
+    )
+    assert swapped == " ".join(layer_calls(build))

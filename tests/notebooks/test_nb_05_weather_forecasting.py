@@ -4,10 +4,11 @@ keras.utils.get_file finds in its cache."""
 import math
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
-from nbharness import assert_every_solution_ran
-from nblint import check_no_standin_outputs
+from nbharness import assert_every_solution_ran, notebook_path
+from nblint import MACHINE_PATH, check_no_standin_outputs
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import JENA_CSV_NAME, JENA_GAP_HOURS, JENA_GAP_START, JENA_ZIP, jena_rows, prepare_env
 
@@ -29,7 +30,6 @@ def run_kwargs(tmp_path):
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 
 
-
 def split_sizes(hours: int) -> tuple[int, int]:
     return int(0.7 * hours), int(0.15 * hours)
 
@@ -42,7 +42,8 @@ def window_count(hours: int) -> int:
 def test_get_file_found_the_standin_zip_in_its_cache(run, env):
     assert Path(run.values["zip_path"]) == Path(env["KERAS_HOME"]) / JENA_ZIP
     printed = cell_text(run.notebook, "load-data")
-    assert f"read {JENA_CSV_NAME} from" in printed
+    assert f"read {JENA_CSV_NAME} from {JENA_ZIP.name} in the Keras download folder" in printed
+    assert not MACHINE_PATH.search(printed), "a full run would store this machine's path"
     assert f"{jena_rows(DAYS):,} rows, 15 columns" in printed
     assert_guarded_offline_run(env)
 
@@ -103,3 +104,8 @@ def test_outputs_on_standin_data_are_marked_and_the_lint_rejects_them(run):
 
 def test_every_exercise_solution_runs(run):
     assert_every_solution_ran(run)
+
+
+def test_the_text_speaks_to_readers_not_to_the_notebooks_developers():
+    text = "\n".join(c.source for c in nbformat.read(notebook_path(NAME), 4).cells)
+    assert "without access to the real file" not in text and "the tests run" not in text

@@ -112,6 +112,20 @@ def add_cells(notebook, *cells):
     notebook.cells[-4:-4] = list(cells)
 
 
+def add_code(notebook, code):
+    add_cells(notebook, nbformat.v4.new_markdown_cell("Trains."), nbformat.v4.new_code_cell(code))
+
+
+FIT = "model.fit(x_fit, y_fit, validation_data=(x_val, y_val), callbacks=[stop_early])\n"
+FIT_STOP = "m.fit(x_fit, y_fit, validation_data=(x_val, y_val), callbacks=[stop])\n"
+FIT_TWICE = "stop_early = keras.callbacks.EarlyStopping()\n" + FIT + FIT.replace("model", "other")
+TEST_IN_LOOP = """
+for epoch in range(EPOCHS):
+    params = sgd_step(params, backward(params, forward(params, X_train), y_train), 0.1)
+    test_losses.append(mse_loss(forward(params, X_test)[-1], y_test))
+"""
+
+
 BREAKAGES = {
     "invalid cell type": (lambda nb: nb.cells[1].update(cell_type="poem"), "nbformat-valid"),
     "kernel": (lambda nb: nb.metadata.kernelspec.update(name="ir"), "kernelspec"),
@@ -234,6 +248,49 @@ BREAKAGES = {
         lambda nb: nb.cells.append(nbformat.v4.new_markdown_cell("## Appendix")),
         "must be the last section",
     ),
+    "one callback passed to two fits": (
+        lambda nb: add_code(nb, FIT_TWICE),
+        "fit reuses the callback 'stop_early'",
+    ),
+    "a solution reuses the notebook's callback": (
+        lambda nb: [
+            add_code(nb, "stop_early = keras.callbacks.EarlyStopping()\n" + FIT),
+            set_source(
+                exercise_cells(nb)[0],
+                source(exercise_cells(nb)[0]).replace("```python\n", "```python\n" + FIT, 1),
+            ),
+        ],
+        "the solution of 'Exercise 1: two hidden units': fit reuses the callback",
+    ),
+    "one callback for every fit in a loop": (
+        lambda nb: add_code(
+            nb, "stop = keras.callbacks.EarlyStopping()\nfor m in models:\n    " + FIT_STOP
+        ),
+        "fit inside a loop reuses the callback 'stop'",
+    ),
+    "test loss computed in the training loop": (
+        lambda nb: add_code(nb, TEST_IN_LOOP),
+        "reads ['X_test', 'test_losses', 'y_test']",
+    ),
+    "GPU steps without gpu_recommended": (
+        lambda nb: set_source(nb.cells[3], "## Setup\n\nChoose **Runtime → Change runtime type**."),
+        "gpu_recommended is not true",
+    ),
+    "a GPU model named": (
+        lambda nb: set_source(nb.cells[3], "## Setup\n\nChoose **T4 GPU** in Colab."),
+        "names the GPU model 'T4'",
+    ),
+    "a stored number typed into the text": (
+        lambda nb: [
+            add_output(nb, stream("test accuracy 0.953\n")),
+            set_source(nb.cells[3], "## Setup\n\nThe network reaches 0.953."),
+        ],
+        "repeats numbers from the stored outputs: ['0.953']",
+    ),
+    "a Keras layer name in a PyTorch notebook": (
+        lambda nb: set_source(nb.cells[3], "## Setup\n\nA `Conv2D` with `in_channels=1`."),
+        "names Keras layers ['Conv2D']",
+    ),
     "pip cell not first": (
         lambda nb: nb.cells.insert(-2, nbformat.v4.new_code_cell("%pip install -q optuna")),
         "%pip install cell must be the first",
@@ -252,6 +309,32 @@ def test_each_rule_catches_a_broken_notebook(name):
     notebook = broken(change)
     problems = [p for rule in RULES for p in rule(notebook)]
     assert any(expected in p for p in problems), f"{name}: {problems}"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "stop = keras.callbacks.EarlyStopping()\n"
+        + FIT_STOP.replace("m.", "a.")
+        + "stop = keras.callbacks.EarlyStopping()\n"
+        + FIT_STOP.replace("m.", "b."),
+        "for m in models:\n    stop = keras.callbacks.EarlyStopping()\n    " + FIT_STOP,
+        TEST_IN_LOOP.replace("X_test", "X_val").replace("y_test", "y_val").replace("test_", "val_"),
+        TEST_IN_LOOP.split("    test_losses")[0]
+        + "test_accuracy = accuracy(params, X_test, y_test)",
+    ],
+    ids=[
+        "a fresh callback per fit",
+        "a fresh callback per pass",
+        "validation in the loop",
+        "the test set once, after the loop",
+    ],
+)
+def test_honest_training_code_passes_the_lesson_rules(code):
+    from nblint_lessons import RULES as LESSON_RULES
+
+    notebook = broken(lambda nb: add_code(nb, code))
+    assert [p for rule in LESSON_RULES for p in rule(notebook)] == []
 
 
 def test_a_shell_comment_in_a_fenced_block_is_not_a_title():
