@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 # Material 9.8 prints an end-of-life banner on every build; contributing/design.md has the plan.
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs.yml loads our Markdown extensions by module name (pipeline.markup.*) from scripts/.
+export PYTHONPATH := $(CURDIR)/scripts$(if $(PYTHONPATH),:$(PYTHONPATH))
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip

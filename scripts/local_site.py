@@ -26,10 +26,21 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
                 "image/svg+xml")
 
 
+def project_env(project: Path) -> dict[str, str]:
+    """The environment a build of `project` runs in: its own scripts/ first on the import path.
+
+    mkdocs.yml names our Markdown extensions by module (pipeline.markup.*), and MkDocs loads
+    them before it reads the hooks; a copy of the project must import its own, not ours.
+    """
+    path = os.pathsep.join(filter(None, [str(Path(project).resolve() / "scripts"),
+                                         os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
+
+
 def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None,
                  timeout: int = 600) -> subprocess.CompletedProcess:
     """A strict `mkdocs build` of `project` into `site_dir`; the finished process, output kept."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {**project_env(project), **(env or {})}
     for name, value in (env or {}).items():
         if value is None:
             full_env.pop(name, None)
@@ -66,7 +77,7 @@ class ServerLog:
 def mkdocs_serve(project: Path, *args: str) -> Iterator[ServerLog]:
     """`mkdocs serve` of `project` (extra arguments: -f, --dev-addr), stopped on the way out."""
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args], cwd=project,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                               env=project_env(project),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = ServerLog(process)
     try:

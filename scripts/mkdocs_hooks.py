@@ -23,7 +23,6 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from notebook_meta import RUNS_REPORT, read_notebook
 from pipeline import (
-    colab_links,
     css_bundle,
     defer_scripts,
     disk_cache,
@@ -39,15 +38,13 @@ from pipeline import (
     offline,
     page_descriptions,
     palette_switching,
-    probe_report,
     progress,
-    quiz,
     resource_health,
     resource_links,
     time_budget,
-    typed_links,
     verified_badge,
 )
+from pipeline.markup import project
 
 CACHE_DIR = Path(".cache/pipeline")  # relative to the project root
 
@@ -62,7 +59,6 @@ class Build:
     offline: bool = False
     stylesheets: list[str] = field(default_factory=list)  # bundled into css_bundle.BUNDLE
     facts: dict = field(default_factory=dict)  # fact id -> Fact, registry and derived
-    facts_check: dict | None = None  # reports/facts-check.json: each probe's last result
     terms: list = field(default_factory=list)
     notebook_minutes: dict[str, int] = field(default_factory=dict)  # file name -> minutes
     section_resources: dict = field(default_factory=dict)  # section src -> timed resources
@@ -98,8 +94,7 @@ def on_config(config):
     with fail():
         build.repo_url, build.branch = notebook_links.repository(config)
         build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
-        build.facts = facts.all_facts(build.root)
-        build.facts_check = probe_report.load_check_report(build.root)
+        build.facts = project.project_facts(build.root.resolve())
     build.notebook_minutes = facts.notebook_minutes(build.facts)
     # Linked from every page: instant navigation keeps the first page's <head>.
     config.extra_css.extend([notebook_page.STYLESHEET, notebook_page.OVERRIDES])
@@ -143,7 +138,9 @@ def on_nav(nav, config, files):
     return nav
 
 
-# --- Markdown: checks, facts, quizzes and times, then generated page bodies ---------------------
+# --- Markdown: checks and times, then generated page bodies --------------------------------
+# The guide's own syntax (typed links, facts, quizzes, colab: links) is not here: it is a set of
+# Python-Markdown extensions (pipeline/markup/, listed in mkdocs.yml) that any generator runs.
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -154,14 +151,6 @@ def on_page_markdown(markdown, page, config, files):
     # changes the number of lines before the one it reports.
     lines_before = max(source.count("\n") - markdown.count("\n"), 0)
     with fail():
-        typed_links.check_typed_links(src, source)
-        markdown, used_facts = facts.resolve_markers(markdown, build.facts, f"docs/{src}",
-                                                     lines_before)
-        markdown = quiz.render_page_quizzes(markdown, src, lines_before + 1)
-        markdown = colab_links.resolve_colab_links(
-            markdown, f"docs/{src}", notebook_files.notebook_names(build.root),
-            lambda name: notebook_links.colab_url(build.repo_url, build.branch, name),
-            lines_before + 1)
         if src in build.section_resources:
             markdown = time_budget.section_page(markdown, src, build.notebook_minutes,
                                                 lines_before + 1)
@@ -172,11 +161,6 @@ def on_page_markdown(markdown, page, config, files):
             markdown = glossary.glossary_page(markdown, build.terms)
         if src == resource_health.HEALTH_PAGE:
             markdown = resource_health.health_page(markdown, build.resources, build.health_report)
-        if src == facts.FACTS_PAGE:
-            table = facts.facts_table(build.facts, build.facts_check)
-            markdown = markdown.replace(facts.FACTS_TABLE_MARKER, table)
-        else:
-            markdown += facts.page_footer(used_facts, build.facts)
     return markdown
 
 
@@ -189,7 +173,6 @@ def on_page_content(html, page, config, files):
         root = notebook_content(html, page)
     else:
         root = document.parse(html)
-    typed_links.render_typed_links(root)
     resource_health.annotate_resources(root, build.health_index, report_problem_link(page))
     build.resource_totals[progress.page_slug(page.url)] = progress.add_resource_checkboxes(root)
     if progress.is_trackable(src, page.title):

@@ -62,7 +62,9 @@ def fail_levels(text: str) -> set[str]:
 
 
 def build_site(project: Path, out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    from local_site import project_env  # only --build needs it: keep start-up light
+
+    env = project_env(project)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if done.returncode:

@@ -286,8 +286,13 @@ class QuizSyntaxError(ValueError):
     """Malformed quiz blocks; the message names every file:line and what to write instead."""
 
 
+def render_quizzes(markdown: str, where: str, first_line: int) -> str:
+    """The Markdown with every quiz block turned into quiz markup; `where` names the file."""
+    questions, errors = parse_quizzes(markdown, first_line)
+    raise_all(errors, where, QuizSyntaxError)
+    return replace_quizzes(markdown, questions, first_line) if questions else markdown
+
+
 def render_page_quizzes(markdown: str, src: str, first_line: int) -> str:
     """The page's Markdown with every quiz block turned into quiz markup."""
-    questions, errors = parse_quizzes(markdown, first_line)
-    raise_all(errors, f"docs/{src}", QuizSyntaxError)
-    return replace_quizzes(markdown, questions, first_line) if questions else markdown
+    return render_quizzes(markdown, f"docs/{src}", first_line)

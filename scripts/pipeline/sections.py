@@ -37,8 +37,13 @@ def is_section_title(title: str | None) -> bool:
     return bool(title and SECTION_TITLE.match(str(title)))
 
 
+def read_config(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None."""
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
+
+
 def read_nav(mkdocs_yml: Path) -> list:
-    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)["nav"]
+    return read_config(mkdocs_yml)["nav"]
 
 
 def sections(nav: list) -> list[Section]:

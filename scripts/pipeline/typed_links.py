@@ -1,21 +1,14 @@
-"""Typed resource links such as ``[@video@Title](url)``: checked in Markdown, rendered in HTML.
+"""Typed resource links such as ``[@video@Title](url)``: their types and how to read them.
 
-A resource link names its type between two ``@`` signs. The build fails on an
-unknown type, naming the file and line. Rendered links get a type icon (hidden
-from screen readers) and a visually hidden type label that screen readers read.
+A resource link names its type between two ``@`` signs. The Markdown extension
+pipeline/markup/typed_links.py checks and renders them; later steps find rendered links by
+RESOURCE_CLASS and read their titles with `resource_title`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import material
-from lxml import html as lxml_html
-
-from pipeline.document import add_class, element
 
 # type -> (label read aloud, Material Design icon name)
 RESOURCE_TYPES: dict[str, tuple[str, str]] = {
@@ -33,7 +26,6 @@ MARKDOWN_TYPED_LINK = re.compile(r"\[@([^@\]\n]*)@[^\]\n]*\]\(")
 TYPE_PREFIX = re.compile(r"^@(?P<type>[^@<]*)@")
 RESOURCE_CLASS = "resource-link"  # the mark later steps select resource links by
 FENCE = re.compile(r"^\s*(```|~~~)")
-ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -64,35 +56,6 @@ def unknown_type_message(src_path: str, problem: UnknownType) -> str:
         f"{src_path}:{problem.line}: unknown resource type '@{problem.name}@'. "
         f"Use one of: {known}."
     )
-
-
-@cache
-def icon_svg(icon_name: str) -> str:
-    return (ICON_DIR / f"{icon_name}.svg").read_text(encoding="utf-8").strip()
-
-
-def render_typed_link(anchor) -> None:
-    """``<a href>@type@Title</a>`` -> an icon, a label read aloud, the title; marked once."""
-    match = TYPE_PREFIX.match(anchor.text or "")
-    if not match or match["type"] not in RESOURCE_TYPES:
-        return  # the Markdown check reports unknown types with a line number
-    label, icon = RESOURCE_TYPES[match["type"]]
-    anchor.text = anchor.text[match.end():]
-    add_class(anchor, RESOURCE_CLASS)
-    anchor.set("data-resource-type", match["type"])
-    icon_span = element(
-        f'<span class="resource-link__icon" aria-hidden="true">{icon_svg(icon)}</span>'
-    )
-    label_span = lxml_html.Element("span", {"class": "resource-link__type"})
-    label_span.text = f"{label}: "
-    label_span.tail, anchor.text = anchor.text, None
-    anchor.insert(0, label_span)
-    anchor.insert(0, icon_span)
-
-
-def render_typed_links(root) -> None:
-    for anchor in root.iter("a"):
-        render_typed_link(anchor)
 
 
 def resource_links(root) -> list:

@@ -162,8 +162,7 @@ def test_mkdocs_config_wires_the_registry():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "/facts.yml" in config.split("validation:")[0]  # in exclude_docs
     assert "- Facts: facts.md" in config
-    pipeline = (ROOT / "scripts" / "mkdocs_hooks.py").read_text(encoding="utf-8")
-    assert "facts.resolve_markers(" in pipeline and "facts.page_footer(" in pipeline
+    assert "- pipeline.markup.fact_markers" in config.split("markdown_extensions:")[1]
 
 
 # --- Derived facts equal their source files ------------------------------------------------------

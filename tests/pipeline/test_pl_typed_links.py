@@ -1,9 +1,10 @@
 """Typed resource links render with an icon and a label; an unknown type fails the build."""
 
 
+import markdown
 from bs4 import BeautifulSoup
 from pipeline import typed_links
-from support import apply_step
+from pipeline.markup.generator import icon_svg
 
 
 def test_find_unknown_types_reports_line_and_name():
@@ -17,19 +18,32 @@ def test_find_unknown_types_skips_code_blocks():
 
 
 def test_render_typed_links_adds_icon_and_accessible_label():
-    html = '<p><a href="https://a.example">@book@Deep Learning</a></p>'
-    soup = BeautifulSoup(apply_step(typed_links.render_typed_links, html), "lxml")
+    html = markdown.markdown("[@book@Deep *Learning*](https://a.example)",
+                             extensions=["pipeline.markup.typed_links"])
+    soup = BeautifulSoup(html, "lxml")
     link = soup.a
     assert link["href"] == "https://a.example"
     assert link["data-resource-type"] == "book"
     assert link.select_one(".resource-link__icon")["aria-hidden"] == "true"
     assert link.select_one(".resource-link__icon svg") is not None
     assert link.get_text() == "Book: Deep Learning"
+    assert link.em.get_text() == "Learning", "the title keeps its inline Markdown"
+    assert "resource-link" in link["class"]
+
+
+def test_an_unknown_type_fails_with_its_line():
+    text = "# T\n\n- [@video@Fine](https://a.example)\n- [@podcast@Nope](https://b.example)\n"
+    try:
+        markdown.markdown(text, extensions=["pipeline.markup.typed_links"])
+    except ValueError as error:
+        assert ":4: unknown resource type '@podcast@'" in str(error)
+    else:
+        raise AssertionError("an unknown resource type was accepted")
 
 
 def test_every_type_has_an_icon_file():
     for label, icon in typed_links.RESOURCE_TYPES.values():
-        assert typed_links.icon_svg(icon).startswith("<svg"), label
+        assert icon_svg(icon).startswith("<svg"), label
 
 
 def test_built_pages_have_no_raw_typed_link_text(built_site):
