@@ -1,4 +1,5 @@
-"""The pipeline's wiring: each MkDocs event turns a step's bad-input error into a build error.
+"""The pipeline's wiring: each MkDocs event turns a step's bad-input error into a build error,
+and the guide's Markdown extensions, as mkdocs.yml lists them, name the file and line.
 
 Called directly, without a build: tests/pipeline/test_pl_build.py keeps the two real failing builds
 (MkDocs' own link and anchor validation), which no function call can stand in for.
@@ -12,10 +13,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
+import markdown
 import mkdocs_hooks
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import _RelativePathTreeprocessor
+from mkdocs.utils.meta import get_data
 from pipeline import document, facts, keyboard, resource_health
 from support import ROOT, apply_step
 
@@ -29,15 +34,32 @@ def run_markdown(src_uri: str, source: str) -> str:
     return mkdocs_hooks.on_page_markdown(source, markdown_page(src_uri, source), None, None)
 
 
+@pytest.fixture(scope="module")
+def render_page():
+    """Render a page's Markdown as MkDocs' Page.render does: mkdocs.yml's extensions, plus the
+    relpath treeprocessor through which the extensions learn which file they convert."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    def render(src_uri: str, source: str) -> str:
+        md = markdown.Markdown(extensions=config.markdown_extensions,
+                               extension_configs=config.mdx_configs)
+        file = File(src_uri, src_dir=str(ROOT / "docs"), dest_dir="site",
+                    use_directory_urls=True)
+        file.content_string = source
+        _RelativePathTreeprocessor(file, Files([file]), config)._register(md)
+        return md.convert(get_data(source)[0])
+    return render
+
+
 def test_notebooks_join_the_files_before_mkdocs_jupyter_looks():
     # Without this priority the build silently ships raw .ipynb files.
     assert mkdocs_hooks.on_files.mkdocs_priority == 100
 
 
-def test_unknown_resource_type_fails_naming_file_and_line():
+def test_unknown_resource_type_fails_naming_file_and_line(render_page):
     source = "# Contact\n\n- [@video@Fine](https://a.example)\n- [@podcast@Show](https://b.example)\n"
-    with pytest.raises(PluginError, match=r"contact\.md:4: unknown resource type '@podcast@'"):
-        run_markdown("contact.md", source)
+    with pytest.raises(ValueError, match=r"docs/contact\.md:4: unknown resource type '@podcast@'"):
+        render_page("contact.md", source)
 
 
 def test_broken_front_matter_fails_naming_file_and_line():
@@ -65,19 +87,19 @@ def page_lines(name: str) -> list[str]:
     return (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
 
 
-def test_unknown_fact_fails_naming_file_and_line(real_build):
-    lines = page_lines("contact.md")
+def test_unknown_fact_fails_naming_file_and_line(render_page):
+    lines = page_lines("contact.md")  # it has front matter: lines count from the file's top
     lines.insert(10, "Planted: [[fact:no-such-fact]].")
-    with pytest.raises(PluginError, match=r"docs/contact\.md:11: unknown fact 'no-such-fact'"):
-        run_markdown("contact.md", "\n".join(lines) + "\n")
+    with pytest.raises(ValueError, match=r"docs/contact\.md:11: unknown fact 'no-such-fact'"):
+        render_page("contact.md", "\n".join(lines) + "\n")
 
 
-def test_malformed_quiz_fails_naming_file_and_line(real_build):
+def test_malformed_quiz_fails_naming_file_and_line(render_page):
     lines = page_lines("python.md")
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("!!! quiz "))
     lines[number] = lines[number].replace("- [x]", "- [ ]")
-    with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: mark exactly one option"):
-        run_markdown("python.md", "\n".join(lines) + "\n")
+    with pytest.raises(ValueError, match=rf"docs/python\.md:{number}: mark exactly one option"):
+        render_page("python.md", "\n".join(lines) + "\n")
 
 
 def test_a_resource_without_duration_fails_naming_file_and_line(real_build):
@@ -89,10 +111,12 @@ def test_a_resource_without_duration_fails_naming_file_and_line(real_build):
         mkdocs_hooks.on_nav(SimpleNamespace(pages=[page]), None, None)
 
 
-def test_the_real_pages_pass_the_markdown_steps(real_build):
+def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
     for name in ("python.md", "contact.md", "hardware-and-os.md"):
-        out = run_markdown(name, (ROOT / "docs" / name).read_text(encoding="utf-8"))
-        assert "[[fact:" not in out and "!!! quiz" not in out
+        source = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        out = render_page(name, run_markdown(name, source))
+        assert "[[fact:" not in out and "!!! quiz" not in out and "@docs@" not in out
+        assert 'class="quiz"' in out or name == "contact.md"
 
 
 def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
@@ -131,7 +155,8 @@ def test_content_steps_run_in_order_on_one_tree(tmp_path, monkeypatch):
     page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"), url="python/",
                            canonical_url="https://example.org/python/", title="5 Python",
                            is_homepage=False)
-    html = '<ul><li><a href="https://a.example/">@docs@A</a>: about A.</li></ul>'
+    html = markdown.markdown("- [@docs@A](https://a.example/): about A.",
+                             extensions=["pipeline.markup.typed_links"])
     out = mkdocs_hooks.on_page_content(html, page, None, None)
     assert '<input type="checkbox" data-progress-resource="https://a.example/">' in out
     assert 'class="resource-link" data-resource-type="docs"' in out
