@@ -84,7 +84,9 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
                           socket_options: Iterable[tuple] | None = None) -> AsyncioStream:
         local = (local_address, 0) if local_address else None
         async with Mapped(timeout, httpcore.ConnectTimeout, httpcore.ConnectError):
-            reader, writer = await asyncio.open_connection(host, port, local_addr=local)
+            # Happy eyeballs as anyio's: a blackholed IPv6 address must not eat the timeout.
+            reader, writer = await asyncio.open_connection(
+                host, port, local_addr=local, happy_eyeballs_delay=0.25)
         for option in socket_options or ():
             writer.get_extra_info("socket").setsockopt(*option)
         return AsyncioStream(reader, writer)
