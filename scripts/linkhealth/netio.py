@@ -9,12 +9,24 @@ Errors are raised as httpcore's, chained to the OS error, as the anyio backend d
 from __future__ import annotations
 
 import asyncio
+import select
 import ssl
 from collections.abc import Iterable
 from typing import Any
 
 import httpcore
-from httpcore._utils import is_socket_readable
+
+
+def has_input(sock) -> bool:
+    """Would a read return at once (data or the end)? A socket without a descriptor would."""
+    descriptor = -1 if sock is None else sock.fileno()
+    if descriptor < 0:
+        return True
+    if not hasattr(select, "poll"):  # Windows
+        return bool(select.select([descriptor], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(descriptor, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 class Mapped:
@@ -73,7 +85,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             return self.writer.get_extra_info(names[info])
         if info == "is_readable":  # an idle keep-alive connection the server closed or wrote to
             gone = self.reader.at_eof() or self.reader.exception() is not None
-            return gone or self.writer.transport.is_closing() or is_socket_readable(
+            return gone or self.writer.transport.is_closing() or has_input(
                 self.writer.get_extra_info("socket"))
         return None
 

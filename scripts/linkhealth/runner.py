@@ -62,6 +62,9 @@ class HostPools(httpx.AsyncBaseTransport):
 def asyncio_transport(tls: ssl.SSLContext, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
     """httpx's transport, its connection pool built as httpx builds it but on asyncio streams."""
     transport = httpx.AsyncHTTPTransport(verify=tls, limits=limits, trust_env=False)
+    if not isinstance(getattr(transport, "_pool", None), httpcore.AsyncConnectionPool):
+        raise RuntimeError(f"httpx {httpx.__version__} keeps its connection pool elsewhere: update "
+                           "asyncio_transport in scripts/linkhealth/runner.py (or pin httpx 0.28)")
     transport._pool = httpcore.AsyncConnectionPool(  # httpx 0.28 has no network_backend option
         ssl_context=tls, max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
