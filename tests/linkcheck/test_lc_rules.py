@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from linkhealth import cache, collect, internal, rules
+from linkhealth import cache, collect, internal, languages, rules
 from linkhealth.cli import UsageError, fail_levels
 from linkhealth.config import ConfigError, load_config, site_url_from_mkdocs
 from support import ROOT
@@ -64,14 +64,14 @@ def test_soft_404_by_where_a_redirect_ends(original, final, soft):
     ("/en-usa/", False), ("/", False), ("", False),
 ])
 def test_language_root_is_a_language_tag_and_nothing_after(path, root):
-    assert rules.is_language_root(path) is root
+    assert languages.is_language_root(path, rules.HOME_FILES) is root
 
 
 def test_language_codes_are_iso_639_1():
-    assert len(rules.ISO_639_1) == 183
-    assert {"de", "en", "pt", "it", "io"} <= rules.ISO_639_1
-    assert not {"ok", "ai", "go", "bh", "sh"} & rules.ISO_639_1
-    assert rules.PATH_WORD_CODES <= rules.ISO_639_1  # a typo there would silently do nothing
+    assert len(languages.ISO_639_1) == 183
+    assert {"de", "en", "pt", "it", "io"} <= languages.ISO_639_1
+    assert not {"ok", "ai", "go", "bh", "sh"} & languages.ISO_639_1
+    assert languages.PATH_WORD_CODES <= languages.ISO_639_1  # a typo would silently do nothing
 
 
 @pytest.mark.parametrize(("title", "heading", "soft"), [
