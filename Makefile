@@ -65,8 +65,8 @@ facts-check: install-docs
 colab-refresh: install-docs
 	$(PY) scripts/colab_refresh.py
 
-# Our checker vs plain LinkChecker on 150 local URLs (no internet needed).
-bench-links: install-links
+# Our checker vs lychee and plain LinkChecker on 150 local URLs (no internet needed).
+bench-links: install-links $(VENV)/.stamp-bench
 	$(PY) scripts/bench_links.py
 
 # A zip of the site that works from file:// (Material's offline plugin): dist/getting-started-offline.zip

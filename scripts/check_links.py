@@ -4,6 +4,7 @@ python scripts/check_links.py [--site DIR | --build] [--config FILE] [--json FIL
                               [--markdown FILE] [--fail-on LEVELS]
 """
 
+import os
 import sys
 
 # httpx imports its own command-line client (rich, click, pygments) whenever those happen to be
@@ -14,4 +15,9 @@ sys.modules.setdefault("httpx._main", None)
 from linkhealth.cli import main  # noqa: E402 - after the httpx switch above
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The reports are written and closed; skip the interpreter's teardown of some 250 modules,
+    # which measured 40 to 70 ms of CPU, a tenth of a 150-link run.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -75,6 +75,12 @@ class Checker:
     def __init__(self, client: httpx.AsyncClient, config: Config):
         self.config = config
         self.fetcher = Fetcher(client, config)
+        self.host_rules: dict[str, list[Rule]] = {}  # netloc: its rules, matched once
+
+    def rules_for(self, netloc: str) -> list[Rule]:
+        if netloc not in self.host_rules:
+            self.host_rules[netloc] = rules.rules_for(self.config.rules, netloc)
+        return self.host_rules[netloc]
 
     async def check(self, url: str) -> Result:
         return (await self.check_group([url]))[0]
@@ -85,7 +91,7 @@ class Checker:
         Every fragment is looked up in the one body; host rules adjust each outcome. The
         per-link deadline covers the whole group.
         """
-        matched = rules.rules_for(self.config.rules, urlsplit(urls[0]).netloc)
+        matched = self.rules_for(urlsplit(urls[0]).netloc)
         try:
             async with asyncio.timeout(self.config.link_deadline) as deadline:
                 LINK_DEADLINE.set(deadline)

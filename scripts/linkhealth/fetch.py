@@ -61,7 +61,7 @@ class Limiter:
     def __init__(self, config: Config):
         self.total = asyncio.Semaphore(config.concurrency)
         self.default = config.per_host
-        self.hosts: dict[str, asyncio.Semaphore] = {}
+        self.hosts: dict[str, tuple[asyncio.Semaphore, float]] = {}  # netloc: (slots, gap)
         self.last: dict[str, float] = {}
         self.polite = [r for r in config.rules if r.kind == "polite"]
 
@@ -71,10 +71,11 @@ class Limiter:
         return self.default, 0.0
 
     def host(self, netloc: str) -> tuple[asyncio.Semaphore, float]:
-        limit, gap = self._policy(netloc)
+        """The host's slots and gap, its rules matched once (fnmatch per request adds up)."""
         if netloc not in self.hosts:
-            self.hosts[netloc] = asyncio.Semaphore(limit)
-        return self.hosts[netloc], gap
+            limit, gap = self._policy(netloc)
+            self.hosts[netloc] = asyncio.Semaphore(limit), gap
+        return self.hosts[netloc]
 
     async def wait_turn(self, netloc: str, gap: float) -> None:
         """Politeness: keep `gap` seconds between request starts on one host."""

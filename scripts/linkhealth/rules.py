@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .config import Rule, SkipFragment
+from .languages import is_language_root
 
 PERMANENT = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -160,12 +161,9 @@ def path_words(url: str) -> set[str]:
 
 HOME_FILES = ("", "index.html", "index.htm", "index.php")
 
-
 def is_home(path: str) -> bool:
     """'/', '/index.html' or a bare language root like '/en/' or '/de-de/'."""
-    clean = path.strip("/").lower()
-    return clean in HOME_FILES or bool(
-        re.fullmatch(r"[a-z]{2}(?:[-_][a-z]{2,4})?(?:/index\.html?)?", clean))
+    return path.strip("/").lower() in HOME_FILES or is_language_root(path, HOME_FILES)
 
 
 TRACKING = {"ref", "from", "source", "src", "lang", "hl", "locale"}  # and utm_*

@@ -11,12 +11,14 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+import httpcore
 import httpx
 
 from . import archive, rules
 from . import cache as result_cache
 from .config import Config
 from .engine import Checker, Result
+from .netio import AsyncioBackend
 
 
 @dataclass
@@ -46,8 +48,7 @@ class HostPools(httpx.AsyncBaseTransport):
                 self.tls = httpx.create_ssl_context(trust_env=False)
             # A plain-http pool never uses TLS; it gets a bare context instead of the CA store.
             tls = self.tls if url.scheme == "https" else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            self.pools[key] = httpx.AsyncHTTPTransport(verify=tls, limits=self.limits,
-                                                       trust_env=False)
+            self.pools[key] = asyncio_transport(tls, self.limits)
         return self.pools[key]
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -56,6 +57,19 @@ class HostPools(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         for pool in self.pools.values():
             await pool.aclose()
+
+
+def asyncio_transport(tls: ssl.SSLContext, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's transport, its connection pool built as httpx builds it but on asyncio streams."""
+    transport = httpx.AsyncHTTPTransport(verify=tls, limits=limits, trust_env=False)
+    if not isinstance(getattr(transport, "_pool", None), httpcore.AsyncConnectionPool):
+        raise RuntimeError(f"httpx {httpx.__version__} keeps its connection pool elsewhere: update "
+                           "asyncio_transport in scripts/linkhealth/runner.py (or pin httpx 0.28)")
+    transport._pool = httpcore.AsyncConnectionPool(  # httpx 0.28 has no network_backend option
+        ssl_context=tls, max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry, network_backend=AsyncioBackend())
+    return transport
 
 
 def mark_sniffio_absent() -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import uuid
 
 from linkhealth.cli import main
+from support import ROOT
 
 
 def key() -> str:
@@ -59,6 +63,22 @@ def test_broken_link_exits_1_and_markdown_lists_it(project, plain):
     assert code == 1 and [r["url"] for r in broken] == [plain.url("/status/404")]
     assert plain.url("/status/404") in markdown.read_text()
     assert "| broken (fails) | 1 |" in markdown.read_text()
+
+
+def test_the_script_as_a_process_prints_writes_and_exits_like_main(project, plain):
+    # check_links.py ends with os._exit (no interpreter teardown): output must still arrive.
+    site = make_site(project, plain, flaky_path="/status/404")
+    out = project / "process-report.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_links.py"), "--site", str(site),
+         "--config", str(project / "linkcheck.toml"), "--json", str(out),
+         "--site-url", "https://our-site.example.org/"],
+        capture_output=True, text=True, timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"})  # a pipe buffers
+    assert done.returncode == 1, done.stderr
+    assert "broken" in done.stdout and "FAILED: 1 link(s) are broken" in done.stderr
+    results = {r["url"]: r["result"] for r in json.loads(out.read_text())["results"]}
+    assert results[plain.url("/status/404")] == "broken"
 
 
 def test_flaky_fails_only_when_asked(project, plain):

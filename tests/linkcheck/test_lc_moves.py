@@ -73,12 +73,24 @@ def test_temporary_then_permanent_is_ok(check, plain):
     assert check(url)[url]["result"] == "ok"
 
 
-@pytest.mark.parametrize("root", ["/", "/en/", "/de-de/"])
+@pytest.mark.parametrize("root", ["/", "/en/", "/de-de/", "/de/", "/en-us/", "/pt_BR"])
 @pytest.mark.parametrize("status", [301, 302])
 def test_redirect_to_the_home_page_or_a_language_root_is_a_soft_404(check, plain, root, status):
     url = plain.url(f"/redirect/{status}/docs/old-guide?to={root}")
     entry = check(url)[url]
     assert entry["result"] == "broken" and entry["reason"].startswith("soft 404")
+    where = "home page" if root == "/" else f"language root ({root})"
+    assert where in entry["reason"]
+
+
+@pytest.mark.parametrize("target", ["/ok", "/ai", "/go", "/io"])
+def test_redirect_to_a_two_letter_page_that_is_no_language_is_a_move(check, plain, target):
+    # Issue 20: a 301 from /moved to /ok, a live page, was reported as a soft 404.
+    url = plain.url(f"/redirect/301/moved?to={target}")
+    entry = check(url)[url]
+    assert (entry["result"], entry["final_url"], entry["suggestion"]) == (
+        "moved", plain.url(target), plain.url(target))
+    assert "soft 404" not in entry["reason"]
 
 
 def test_meta_refresh_to_the_home_page_is_a_soft_404(check, plain):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from linkhealth import cache, collect, internal, rules
+from linkhealth import cache, collect, internal, languages, rules
 from linkhealth.cli import UsageError, fail_levels
 from linkhealth.config import ConfigError, load_config, site_url_from_mkdocs
 from support import ROOT
@@ -34,6 +34,9 @@ def test_host_patterns(pattern, netloc, expected):
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/index.html", True),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/en/", True),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/de-de/", True),
+    ("https://example.org/docs/old-guide-to-lstm", "https://example.org/pt_BR", True),
+    ("https://example.org/moved", "https://example.org/ok", False),
+    ("https://example.org/moved", "https://example.org/io", False),
     ("https://example.org/docs/old-guide-to-lstm", "https://other.example/", True),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/?utm_source=old", True),
     ("https://example.org/docs/old-guide-to-lstm", "https://example.org/?p=123", False),
@@ -49,6 +52,26 @@ def test_host_patterns(pattern, netloc, expected):
 ])
 def test_soft_404_by_where_a_redirect_ends(original, final, soft):
     assert (rules.soft_404_reason(original, final) is not None) is soft
+
+
+@pytest.mark.parametrize(("path", "root"), [
+    ("/de/", True), ("/en-us/", True), ("/pt_BR", True), ("/it", True), ("/EN/", True),
+    ("/zh-Hans/", True), ("/es-419/", True), ("/de/index.html", True),
+    ("/ml-in/", True),  # a path word with a region is a locale
+    ("/ok", False), ("/ai", False), ("/go", False),  # not ISO 639-1 codes
+    ("/io", False), ("/ml/", False), ("/nn", False),  # ISO 639-1, but bare they are path words
+    ("/de/docs", False), ("/de/docs/", False), ("/eng/", False), ("/en-/", False),
+    ("/en-usa/", False), ("/", False), ("", False),
+])
+def test_language_root_is_a_language_tag_and_nothing_after(path, root):
+    assert languages.is_language_root(path, rules.HOME_FILES) is root
+
+
+def test_language_codes_are_iso_639_1():
+    assert len(languages.ISO_639_1) == 183
+    assert {"de", "en", "pt", "it", "io"} <= languages.ISO_639_1
+    assert not {"ok", "ai", "go", "bh", "sh"} & languages.ISO_639_1
+    assert languages.PATH_WORD_CODES <= languages.ISO_639_1  # a typo would silently do nothing
 
 
 @pytest.mark.parametrize(("title", "heading", "soft"), [
