@@ -58,8 +58,8 @@ def loaded_urls(soup: BeautifulSoup) -> list[str]:
     return urls
 
 
-def test_there_are_eight_notebooks():
-    assert len(NOTEBOOKS) == 8
+def test_there_are_nine_notebooks():
+    assert len(NOTEBOOKS) == 9
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
