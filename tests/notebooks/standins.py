@@ -2,11 +2,13 @@
 
 With `KERAS_HOME` pointing at a temp dir, `keras.datasets.fashion_mnist.load_data()`,
 `keras.datasets.imdb.load_data()`, `keras.datasets.imdb.get_word_index()` and
-`keras.utils.get_file(...)` find these files in their cache and never download. The notebooks
-run unchanged. Each data set has learnable structure, so "the loss went down" is a real check.
+`keras.utils.get_file(...)` and `keras.applications.MobileNetV3Small(weights="imagenet")` find
+these files in their cache and never download. The notebooks run unchanged. Each data set has
+learnable structure, so "the loss went down" is a real check.
 
-The IMDB files carry hashes that the stand-ins cannot match; see kernel_guard.py for how the
-test kernel accepts them. Every writer returns {path: sha256} for that purpose.
+The IMDB files and the MobileNetV3 weights carry hashes that the stand-ins cannot match; see
+kernel_guard.py for how the test kernel accepts them. Every writer returns {path: sha256} for
+that purpose.
 """
 
 from __future__ import annotations
