@@ -151,7 +151,7 @@ test-colab: $(COLAB_VENV)/.stamp system-deps
 notebooks: $(COLAB_VENV)/.stamp-notebooks
 	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python scripts/execute_notebooks.py
 
-# Every notebook in full, 03-05 with their real data (needs internet): stores the outputs
+# Every notebook in full, 03-05 and 10 with their real data (needs internet): stores the outputs
 # and records each run under "full_runs" in reports/notebook-runs.json. CI: notebooks.yml.
 # All threads here: a full Fashion-MNIST run on one thread would take far longer.
 notebooks-full: $(COLAB_VENV)/.stamp-notebooks

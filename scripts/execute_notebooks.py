@@ -7,7 +7,7 @@ lint checks every printed version against it) and `run` (mode "full", date, seco
 the versions were Colab's, with the differences). A run that writes to stderr, or a kernel that
 would read stand-in data, is refused: nothing is stored.
 
-"package" notebooks (data inside a package) always run. "download" notebooks (03-05) download
+"package" notebooks (data inside a package) always run. "download" notebooks (03-05, 10) download
 their data, so only `--full` runs them; without it, a download notebook keeps the outputs of a
 full run of its current code and is cleared otherwise. A package notebook whose outputs did not
 change is left untouched, so a rerun commits only what changed. `--full` also records every run

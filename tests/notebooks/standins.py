@@ -2,11 +2,13 @@
 
 With `KERAS_HOME` pointing at a temp dir, `keras.datasets.fashion_mnist.load_data()`,
 `keras.datasets.imdb.load_data()`, `keras.datasets.imdb.get_word_index()` and
-`keras.utils.get_file(...)` find these files in their cache and never download. The notebooks
-run unchanged. Each data set has learnable structure, so "the loss went down" is a real check.
+`keras.utils.get_file(...)` and `keras.applications.MobileNetV3Small(weights="imagenet")` find
+these files in their cache and never download. The notebooks run unchanged. Each data set has
+learnable structure, so "the loss went down" is a real check.
 
-The IMDB files carry hashes that the stand-ins cannot match; see kernel_guard.py for how the
-test kernel accepts them. Every writer returns {path: sha256} for that purpose.
+The IMDB files and the MobileNetV3 weights carry hashes that the stand-ins cannot match; see
+kernel_guard.py for how the test kernel accepts them. Every writer returns {path: sha256} for
+that purpose.
 """
 
 from __future__ import annotations
@@ -15,18 +17,26 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import struct
+import subprocess
+import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 from kernel_guard import kernel_env
+from PIL import Image
 
 FASHION_DIR = Path("datasets") / "fashion-mnist"
 JENA_ZIP = Path("datasets") / "jena_climate_2009_2016.csv.zip"
 JENA_CSV_NAME = "jena_climate_2009_2016.csv"
 IMDB_NPZ = Path("datasets") / "imdb.npz"
 IMDB_WORD_INDEX = Path("datasets") / "imdb_word_index.json"
+FLOWERS_TGZ = Path("datasets") / "flower_photos.tgz"
+# keras.applications.MobileNetV3Small(include_top=False, weights="imagenet") reads this file.
+MOBILENET_WEIGHTS = Path("models") / "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
 
 
 def sha256_of(path: Path) -> str:
@@ -197,12 +207,92 @@ def write_jena(keras_home: Path, days: int = 40, seed: int = 0) -> dict[str, str
     return _record([path])
 
 
+# --- Flower photos: flower_photos.tgz, one folder of JPEGs per class plus LICENSE.txt ----------
+
+FLOWER_CLASSES = ["daisy", "dandelion", "roses", "sunflowers", "tulips"]  # the real folder names
+FLOWER_COLORS = [(235, 235, 225), (240, 210, 40), (200, 30, 60), (250, 170, 20), (170, 60, 200)]
+
+
+def flower_image(label: int, rng: np.random.Generator) -> Image.Image:
+    """A green, noisy background with a blob in the class's color, placed and sized at random;
+    the sizes vary and are rarely square, like real photos, so the loader has to crop."""
+    width, height = int(rng.integers(40, 90)), int(rng.integers(36, 80))
+    pixels = rng.normal((60, 110, 50), 25, (height, width, 3))
+    radius = rng.uniform(0.2, 0.4) * min(width, height)
+    cy, cx = rng.uniform(radius, height - radius), rng.uniform(radius, width - radius)
+    rows, cols = np.ogrid[:height, :width]
+    blob = (rows - cy) ** 2 + (cols - cx) ** 2 < radius**2
+    pixels[blob] = rng.normal(FLOWER_COLORS[label], 15, (int(blob.sum()), 3))
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def _add_file(archive: tarfile.TarFile, name: str, payload: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mtime, info.mode = len(payload), 0, 0o644
+    archive.addfile(info, io.BytesIO(payload))
+
+
+def write_flower_photos(keras_home: Path, per_class: int = 10, seed: int = 0) -> dict[str, str]:
+    """flower_photos.tgz as the real archive lays it out: flower_photos/CLASS/NAME.jpg, and a
+    LICENSE.txt file next to the class folders that the notebook must not take for a class."""
+    rng = np.random.default_rng(seed)
+    path = keras_home / FLOWERS_TGZ
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(path, "w:gz") as archive:
+        _add_file(archive, "flower_photos/LICENSE.txt", b"Stand-in images made by the tests.\n")
+        for label, name in enumerate(FLOWER_CLASSES):
+            for number in range(per_class):
+                jpeg = io.BytesIO()
+                flower_image(label, rng).save(jpeg, format="JPEG", quality=90)
+                _add_file(archive, f"flower_photos/{name}/{name}_{number:03d}.jpg", jpeg.getvalue())
+    return _record([path])
+
+
+def save_calibrated_mobilenet(path: str, size: int, seed: int) -> None:
+    """Random MobileNetV3Small weights whose batch-norm layers hold the mean and variance of
+    what they see on stand-in flowers, as trained statistics would: with the initial ones, a
+    random backbone in inference mode outputs numbers near 1e-10, and nothing can learn from
+    them. Runs in a child process (write_mobilenet_weights), which may import Keras."""
+    import h5py
+    import keras
+    from keras.src.legacy.saving import legacy_h5_format
+
+    keras.utils.set_random_seed(seed)
+    rng = np.random.default_rng(seed)
+    images = [flower_image(i % len(FLOWER_CLASSES), rng).resize((size, size)) for i in range(20)]
+    backbone = keras.applications.MobileNetV3Small(
+        input_shape=(size, size, 3), include_top=False, weights=None
+    )
+    for layer in backbone.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            layer.momentum = 0.0  # one training-mode pass stores this batch's statistics
+    backbone(np.stack([np.asarray(image, dtype="float32") for image in images]), training=True)
+    with h5py.File(path, "w") as weights_file:  # the format of the real download
+        legacy_h5_format.save_weights_to_hdf5_group(weights_file, backbone)
+
+
+def write_mobilenet_weights(keras_home: Path, size: int = 32, seed: int = 0) -> dict[str, str]:
+    """Stand-in "ImageNet" weights where keras.applications looks for them. Made in a child
+    process, so that the test process imports neither Keras nor PyTorch."""
+    path = keras_home / MOBILENET_WEIGHTS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    code = f"import standins; standins.save_calibrated_mobilenet({str(path)!r}, {size}, {seed})"
+    env = {**os.environ, "KERAS_BACKEND": "torch", "KERAS_HOME": str(keras_home),
+           "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"making stand-in weights {path.name} failed:\n{done.stderr[-3000:]}")
+    return _record([path])
+
+
 # --- one call per notebook: stand-ins plus the kernel guard --------------------------------
 
 WRITERS = {
     "03-image-classification.ipynb": [write_fashion_mnist],
     "04-text-classification.ipynb": [write_imdb],
     "05-weather-forecasting.ipynb": [write_jena],
+    "10-transfer-learning.ipynb": [write_flower_photos, write_mobilenet_weights],
 }
 
 

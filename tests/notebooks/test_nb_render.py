@@ -58,8 +58,8 @@ def loaded_urls(soup: BeautifulSoup) -> list[str]:
     return urls
 
 
-def test_there_are_nine_notebooks():
-    assert len(NOTEBOOKS) == 9
+def test_there_are_ten_notebooks():
+    assert len(NOTEBOOKS) == 10
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
