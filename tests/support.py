@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -54,3 +55,27 @@ def sample_then_sweep(values: list, quick: int = 1) -> list:
         return pytest.param(*values, marks=pytest.mark.sweep)
 
     return [*values[:quick], *(swept(value) for value in values[quick:])]
+
+
+@functools.cache
+def _mkdocs_config():
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def render_as_mkdocs(src_uri: str, source: str) -> str:
+    """A page's Markdown rendered as MkDocs' Page.render does: mkdocs.yml's extensions, plus the
+    relpath treeprocessor through which our extensions learn which file they convert."""
+    import markdown
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+    from mkdocs.utils.meta import get_data
+
+    config = _mkdocs_config()
+    md = markdown.Markdown(extensions=config.markdown_extensions,
+                           extension_configs=config.mdx_configs)
+    file = File(src_uri, src_dir=str(ROOT / "docs"), dest_dir="site", use_directory_urls=True)
+    file.content_string = source
+    _RelativePathTreeprocessor(file, Files([file]), config)._register(md)
+    return md.convert(get_data(source)[0])

@@ -16,13 +16,10 @@ import jinja2
 import markdown
 import mkdocs_hooks
 import pytest
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import _RelativePathTreeprocessor
-from mkdocs.utils.meta import get_data
+from mkdocs.structure.files import Files
 from pipeline import document, facts, keyboard, resource_health
-from support import ROOT, apply_step
+from support import ROOT, apply_step, render_as_mkdocs
 
 
 def markdown_page(src_uri: str, source: str, title: str | None = None):
@@ -36,19 +33,7 @@ def run_markdown(src_uri: str, source: str) -> str:
 
 @pytest.fixture(scope="module")
 def render_page():
-    """Render a page's Markdown as MkDocs' Page.render does: mkdocs.yml's extensions, plus the
-    relpath treeprocessor through which the extensions learn which file they convert."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-
-    def render(src_uri: str, source: str) -> str:
-        md = markdown.Markdown(extensions=config.markdown_extensions,
-                               extension_configs=config.mdx_configs)
-        file = File(src_uri, src_dir=str(ROOT / "docs"), dest_dir="site",
-                    use_directory_urls=True)
-        file.content_string = source
-        _RelativePathTreeprocessor(file, Files([file]), config)._register(md)
-        return md.convert(get_data(source)[0])
-    return render
+    return render_as_mkdocs
 
 
 def test_notebooks_join_the_files_before_mkdocs_jupyter_looks():

@@ -147,8 +147,9 @@ def test_the_claims_issue_21_listed_use_facts_or_timeless_wording():
     assert "nine lessons" not in courses and "[[fact:fastai-course-format]]" in courses
     assert "refreshed yearly" not in courses
     assert "[[fact:windows11-terminal-default]]" in page("command-line.md")
-    assert any(a.file == "03-image-classification.ipynb" and "T4" in a.snippet
-               for a in ALLOWANCES)
+    # "choose T4 GPU" became "choose a GPU" (issue 22): no notebook names a GPU model.
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert "T4 GPU" not in notebook.read_text(encoding="utf-8"), notebook.name
 
 
 # --- Each corrected claim stays corrected ------------------------------------------------------

@@ -22,6 +22,7 @@ from nbclient import NotebookClient
 from notebook_meta import sources_sha256
 from pipeline.colab_links import ColabLinkError, resolve_colab_links
 from pipeline.notebook_links import colab_url, repository
+from support import render_as_mkdocs
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "01-first-neural-network.ipynb"
@@ -65,24 +66,14 @@ def test_unknown_notebook_fails_with_file_line_and_choices():
     assert "01-a.ipynb, 02-b.ipynb" in message
 
 
-def test_a_bad_marker_fails_the_build_step_naming_file_and_line(monkeypatch):
-    from types import SimpleNamespace
-
-    import mkdocs_hooks
-    from mkdocs.exceptions import PluginError
-
+def test_a_bad_marker_fails_the_build_naming_file_and_line():
+    """The colab: extension, as mkdocs.yml lists it, names the page and its line."""
     source = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     line = next(n for n, text in enumerate(source.splitlines(), 1) if f"colab:{NOTEBOOK}" in text)
     broken = source.replace(f"colab:{NOTEBOOK}", "colab:01-typo.ipynb")
-    from pipeline.facts import all_facts
-
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(
-        root=ROOT, repo_url="https://github.com/owner/guide", branch="main",
-        facts=all_facts(ROOT)))
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md", content_string=broken),
-                           is_homepage=False, title=None)
-    with pytest.raises(PluginError, match=rf"docs/index\.md:{line}: colab:01-typo\.ipynb names no"):
-        mkdocs_hooks.on_page_markdown(broken, page, None, None)
+    names_no = rf"docs/index\.md:{line}: colab:01-typo\.ipynb names no"
+    with pytest.raises(ColabLinkError, match=names_no):
+        render_as_mkdocs("index.md", broken)
 
 
 # --- the home page ------------------------------------------------------------------------
