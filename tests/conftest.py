@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 import shared_site
-from local_site import serve
 from support import ROOT, copy_project, run_mkdocs_build
+
+from scripts.build.local_site import serve
 
 SHARED = pytest.StashKey[shared_site.SharedServer]()
 CHROMIUM = "/usr/bin/chromium"
@@ -82,7 +83,7 @@ def browser():
     """The suite's one Chromium fixture (Debian's build; never `playwright install`).
 
     Module-scoped, not session-scoped: a live sync Playwright keeps an asyncio loop running in
-    the main thread, which would break asyncio.run in tests/linkcheck later in the same run.
+    the main thread, which would break asyncio.run in tests/links later in the same run.
     """
     from playwright.sync_api import sync_playwright
 

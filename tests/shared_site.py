@@ -16,8 +16,9 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from local_site import serve
 from support import ROOT, run_mkdocs_build
+
+from scripts.build.local_site import serve
 
 ENV = "GSNN_SHARED_SITE"  # "<base url> <site folder>", set by the xdist controller
 STATUS = "build-status.txt"  # next to the site folder: "ok", or "failed" and MkDocs' output

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from local_site import mkdocs_build
+
+from scripts.build.local_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 # A committed copy of the 2021 seed, so the content tests run on any clone.
@@ -39,7 +40,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
 
 def apply_step(step, html: str, *args) -> str:
     """Run one pipeline content step on an HTML fragment and return the fragment's HTML."""
-    from pipeline import document
+    from scripts.build import document
 
     root = document.parse(html)
     step(root, *args)

@@ -1,5 +1,5 @@
 // Progress without an account: what you marked as done lives in localStorage, nowhere else.
-// The markup comes from scripts/hooks/progress_controls.py and scripts/pipeline/quiz.py; this file
+// The markup comes from scripts/build/progress.py and scripts/build/quiz.py; this file
 // only reads and writes state. Format (version 1): {version, pages: {slug: {done, resources,
 // quiz?}}}, where the optional quiz maps a question id to {answer, correct}. Exports made before
 // quizzes existed have no "quiz" and import unchanged.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figures.common import Diagram
+from scripts.figures.common import Diagram
 
 BOXES = ("w = 3", "× x  (x = 2)", "− y  (y = 5)", "square")
 VALUES = ("3", "6", "1", "1")  # what leaves each box

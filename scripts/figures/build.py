@@ -2,11 +2,11 @@
 
 Each scripts/figures/NAME.py (other than this file and common.py) defines `draw() -> str`, the
 figure's SVG. The written file carries the SHA-256 of the script and of common.py, so a test can
-tell when a committed figure is older than its code. Run `make figures`, or from scripts/:
+tell when a committed figure is older than its code. Run `make figures`, or from the project root:
 
-    python -m figures.build            # all figures
-    python -m figures.build NAME ...   # some
-    python -m figures.build --check    # exit 1 if a committed figure is stale
+    python -m scripts.figures.build            # all figures
+    python -m scripts.figures.build NAME ...   # some
+    python -m scripts.figures.build --check    # exit 1 if a committed figure is stale
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from figures.common import SHA_TAG, theme
+from scripts.figures.common import SHA_TAG, theme
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -50,7 +50,7 @@ def stored_sha256(svg_path: Path) -> str | None:
 
 
 def render(name: str, script: Path) -> str:
-    spec = importlib.util.spec_from_file_location(f"figures.{script.stem}", script)
+    spec = importlib.util.spec_from_file_location(f"scripts.figures.{script.stem}", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if not callable(getattr(module, "draw", None)):

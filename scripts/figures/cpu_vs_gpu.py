@@ -7,7 +7,7 @@ which pays off on large matrix products and not on small ones. Drawn to show the
 
 from __future__ import annotations
 
-from figures.common import Diagram
+from scripts.figures.common import Diagram
 
 CPU_CORES = 4
 CPU_LANES = 8  # one core's vector unit: a short row of multiply-adds per instruction

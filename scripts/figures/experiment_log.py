@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figures.common import Diagram
+from scripts.figures.common import Diagram
 
 ROWS = (
     ("Code", "git commit 3f2a9c1, no uncommitted changes", "box1"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figures.common import Diagram
+from scripts.figures.common import Diagram
 
 CELL = 26
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from figures.common import MPL, matplotlib_svg, pyplot
+
+from scripts.figures.common import MPL, matplotlib_svg, pyplot
 
 CASES = (
     ("Too small: η = 0.02", 0.02, 8, "crawls, still far away"),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from figures.common import MPL, matplotlib_svg, pyplot
+
+from scripts.figures.common import MPL, matplotlib_svg, pyplot
 
 
 def draw() -> str:

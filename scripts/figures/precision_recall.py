@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figures.common import Diagram
+from scripts.figures.common import Diagram
 
 # (row, column): short name, what it means, class; row 0 = truly malignant, column 0 = flagged.
 CELLS = {

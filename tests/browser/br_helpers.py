@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from pipeline import sections
 from support import ROOT
+
+from scripts.build import sections
 
 DESKTOP = {"width": 1280, "height": 900}
 # The header's palette toggle: one label per scheme, only the next one visible.

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from br_helpers import color_scheme, render_all_cells, scroll_to_end, settle
-from pipeline import sections
 from support import ROOT, sample_then_sweep
+
+from scripts.build import sections
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
-"""Page-speed budgets, the cheap part of scripts/audit_pages.py: HTML weights of the three
-audited pages, and Lighthouse's four category scores on one page (mobile)."""
+"""Page-speed budgets, the cheap part of scripts/benchmarks/audit_pages.py: HTML
+weights of the three audited pages, and Lighthouse's four category scores on one page (mobile)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import gzip
 import urllib.error
 import urllib.request
 
-import audit_pages  # noqa: E402
 import pytest
+
+from scripts.benchmarks import audit_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 # Lighthouse's performance score is a timing: it moves with the machine and its load (the same
 # commit scores 89-100 on our 2-core machines), so it is measured by `make audit`
-# (scripts/audit_pages.py, budget 98, figures in reports/benchmarks.json), not asserted here.
+# (audit_pages.py, budget 98, figures in reports/benchmarks.json), not asserted here.
 # The other three categories are deterministic and must be 100.
 
 

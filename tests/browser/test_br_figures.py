@@ -13,9 +13,10 @@ import io
 
 import pytest
 from br_helpers import color_scheme, section_slugs, switch_to_dark
-from figures.common import PALETTE
 from PIL import Image
 from support import sample_then_sweep
+
+from scripts.figures.common import PALETTE
 
 pytestmark = pytest.mark.browser
 

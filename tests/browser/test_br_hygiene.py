@@ -9,10 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline.notebook_page import demote_empty_headers
-from pipeline.page_descriptions import MAX_LENGTH, notebook_description
-from pipeline.text import shorten
 from support import apply_step
+
+from scripts.build.notebook_page import demote_empty_headers
+from scripts.build.page_descriptions import MAX_LENGTH, notebook_description
+from scripts.build.text import shorten
 
 NO_ALT = "no description has been provided"
 FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|avif)$", re.I)

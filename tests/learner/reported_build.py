@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from notebook_meta import RUNS_REPORT, read_notebook, sources_sha256
-from pipeline import resource_health
 from support import copy_project, run_mkdocs_build
+
+from scripts.build import resource_health
+from scripts.notebooks.notebook_meta import RUNS_REPORT, read_notebook, sources_sha256
 
 CHECKED = "2026-11-20T06:00:00Z"
 COPY = "https://web.archive.org/web/20210301000000/https://gone.example/"

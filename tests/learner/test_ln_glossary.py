@@ -6,8 +6,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline import glossary
 from support import ROOT, apply_step
+
+from scripts.build import glossary
 
 TERMS = glossary.parse_glossary((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
 

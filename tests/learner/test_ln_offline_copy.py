@@ -5,10 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import make_offline
 import pytest
-from pipeline import offline as offline_copy
 from support import ROOT
+
+from scripts.build import make_offline
+from scripts.build import offline as offline_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -6,9 +6,10 @@ import gzip
 import re
 
 from bs4 import BeautifulSoup
-from pipeline import document
-from pipeline import progress as progress_controls
 from support import ROOT, apply_step
+
+from scripts.build import document
+from scripts.build import progress as progress_controls
 
 JS_FILES = ["assets/javascripts/progress.js", "assets/javascripts/vendor/iframe-worker-shim.js"]
 JS_BUDGET_BYTES = 10 * 1024

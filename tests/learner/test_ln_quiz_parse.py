@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline.quiz import (
+from support import ROOT
+
+from scripts.build.quiz import (
     SCORE,
     inline_markdown,
     page_problems,
@@ -15,7 +17,6 @@ from pipeline.quiz import (
     render_question,
     replace_quizzes,
 )
-from support import ROOT
 
 GOOD = """\
 # Page

@@ -7,10 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline import resource_health
 from reported_build import COPY, result
 from site_checks import scan_html
 from support import apply_step
+
+from scripts.build import resource_health
 
 
 def test_notes_for_each_result():

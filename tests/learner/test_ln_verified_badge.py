@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline import notebook_page, verified_badge
 from reported_build import RECORD
 from support import ROOT, apply_step
+
+from scripts.build import notebook_page, verified_badge
 
 
 def test_fresh_passing_record_is_verified():

@@ -32,8 +32,9 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
-from notebook_meta import RUNS_REPORT, sources_sha256
 from support import ROOT
+
+from scripts.notebooks.notebook_meta import RUNS_REPORT, sources_sha256
 
 NOTEBOOKS = ROOT / "notebooks"
 MARKER = "__NBHARNESS_VALUES__"

@@ -1,4 +1,4 @@
-"""Lint rules for the guide's notebooks (contract: /work/wt/NOTEBOOKS.md, "Structure").
+"""Lint rules for the guide's notebooks (contract: CONTRIBUTING.md, "Notebooks").
 
 Each rule takes a notebook (nbformat node) and returns a list of problems, empty when fine,
 so test_nb_lint.py can run it on the real notebooks and on deliberately broken ones.
@@ -14,7 +14,8 @@ import tokenize
 import nbformat
 import nblint_lessons
 from nbharness import STANDIN_MARK
-from notebook_meta import cell_source, sources_sha256
+
+from scripts.notebooks.notebook_meta import cell_source, sources_sha256
 
 SITE = "https://trainingnns.github.io/getting-started-with-neural-networks/"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}

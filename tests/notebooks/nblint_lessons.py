@@ -11,7 +11,8 @@ import ast
 import re
 
 from nbharness import exercise_solutions
-from notebook_meta import cell_source
+
+from scripts.notebooks.notebook_meta import cell_source
 
 # Calls that take a training step or run a training loop.
 TRAINING_CALLS = {"backward", "fit", "train_on_batch", "sgd_step", "step"}

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    """Test-mode settings; `make bench-notebooks` times the notebook with these too."""
     return {"parameters": {"EPOCHS": EPOCHS, "SEED": 0}, "timeout": 120}
 
 

@@ -15,7 +15,7 @@ COLLECT += ["torch_accuracy", "keras_accuracy"]
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    """Test-mode settings; `make bench-notebooks` times the notebook with these too."""
     return {"parameters": {"EPOCHS": EPOCHS, "N_SAMPLES": 500, "SEED": 0}, "timeout": 240}
 
 

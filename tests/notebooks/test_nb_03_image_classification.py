@@ -16,7 +16,7 @@ N_TRAIN_FILE, N_TEST_FILE = 600, 200  # the stand-in's sizes (standins.write_fas
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    """Test-mode settings and stand-in data; `make bench-notebooks` times the notebook
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 

@@ -30,7 +30,7 @@ split_sizes = {"baseline": int(bow_fit.shape[0]), "embedding": len(x_fit_padded)
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    """Test-mode settings and stand-in data; `make bench-notebooks` times the notebook
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import skimage.data
 from nbharness import NOTEBOOKS, assert_every_solution_ran, run_notebook
-from notebook_meta import code_sources
+
+from scripts.notebooks.notebook_meta import code_sources
 
 NAME = "08-data-analysis.ipynb"
 PARAMS = {"EPOCHS": 10, "IMAGE_SIZE": 32, "N_AUGMENT": 2, "SEED": 0}
@@ -15,7 +16,7 @@ pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    """Test-mode settings; `make bench-notebooks` times the notebook with these too."""
     # One BLAS thread: these models are tiny, and two threads on shared cores double the time.
     return {"parameters": PARAMS, "timeout": 120}
 

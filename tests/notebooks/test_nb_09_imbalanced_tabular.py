@@ -14,7 +14,7 @@ TEST_NAMES = {"x_test", "y_test"}
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings; scripts/bench_notebooks.py times the notebook with these too."""
+    """Test-mode settings; `make bench-notebooks` times the notebook with these too."""
     return {"parameters": PARAMS, "timeout": 120}
 
 

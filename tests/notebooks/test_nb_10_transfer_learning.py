@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 from nbharness import assert_every_solution_ran, notebook_path, run_notebook
 from nblint import check_no_standin_outputs
-from pipeline.facts import load_registry
 from standin_checks import assert_guarded_offline_run, assert_loss_finite_and_down, cell_text
 from standins import FLOWER_CLASSES, MOBILENET_WEIGHTS, prepare_env
 from support import ROOT
+
+from scripts.build.facts import load_registry
 
 NAME = "10-transfer-learning.ipynb"
 # One batch per epoch, and a larger head learning rate, so that the head's two updates lower its
@@ -59,7 +60,7 @@ bad_input["empty_class"] = _message(lambda: find_images(_bad))
 
 
 def run_kwargs(tmp_path):
-    """Test-mode settings and stand-in data; scripts/bench_notebooks.py times the notebook
+    """Test-mode settings and stand-in data; `make bench-notebooks` times the notebook
     with these too."""
     return {"parameters": PARAMS, "timeout": 120, "env": prepare_env(NAME, tmp_path)}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline import verified_badge
+from scripts.build import verified_badge
 
 RECORD = {
     "executed_at": "2026-11-25T17:57:43Z", "python": "3.11.7", "torch": "2.13.0+cpu",

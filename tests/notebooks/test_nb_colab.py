@@ -4,7 +4,9 @@ import json
 import re
 
 import pytest
-from colab_constraints import (  # noqa: E402
+from support import ROOT
+
+from scripts.notebooks.colab_constraints import (
     COLAB_FREEZE,
     colab_python,
     constraints,
@@ -15,8 +17,7 @@ from colab_constraints import (  # noqa: E402
     pinned_version,
     read_pins,
 )
-from notebook_meta import code_sources
-from support import ROOT
+from scripts.notebooks.notebook_meta import code_sources
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 COLAB = read_pins(COLAB_FREEZE)

@@ -4,14 +4,15 @@ import json
 
 import nbformat
 import pytest
-from execute_notebooks import (
+
+from scripts.notebooks.execute_notebooks import (
     RefusedOutputs,
     is_blank_display,
     merged_streams,
     record_full_runs,
     refresh,
 )
-from notebook_meta import sources_sha256
+from scripts.notebooks.notebook_meta import sources_sha256
 
 
 def small_notebook(path, data):

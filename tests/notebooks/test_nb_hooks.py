@@ -4,17 +4,18 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from pipeline import document
-from pipeline.notebook_css import prune
-from pipeline.notebook_files import notebook_problem
-from pipeline.notebook_links import (
+from support import ROOT
+
+from scripts.build import document
+from scripts.build.notebook_css import prune
+from scripts.build.notebook_files import notebook_problem
+from scripts.build.notebook_links import (
     RepositorySettingError,
     buttons_html,
     colab_url,
     repository,
 )
-from pipeline.notebook_page import alt_texts, move_images_out, pull_styles_and_scripts
-from support import ROOT
+from scripts.build.notebook_page import alt_texts, move_images_out, pull_styles_and_scripts
 
 REPO = "https://github.com/owner/guide"
 ONE_PIXEL_PNG = (

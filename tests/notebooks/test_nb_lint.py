@@ -21,8 +21,9 @@ from nblint import (
     is_placeholder,
     source,
 )
-from pipeline.notebook_links import colab_url
 from support import ROOT
+
+from scripts.build.notebook_links import colab_url
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 GOOD = ROOT / "notebooks" / "01-first-neural-network.ipynb"

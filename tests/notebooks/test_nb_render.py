@@ -9,8 +9,9 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from pipeline.notebook_links import colab_url, edit_url, source_url
 from support import ROOT
+
+from scripts.build.notebook_links import colab_url, edit_url, source_url
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 PAGE_BUDGET_GZIP = 40_000

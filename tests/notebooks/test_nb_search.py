@@ -11,13 +11,13 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-import mkdocs_hooks
 import pytest
 from material.plugins.search.plugin import SearchPlugin
-from notebook_meta import cell_source
-from pipeline import document
-from pipeline.notebook_search import search_view
 from support import ROOT, sample_then_sweep
+
+from scripts.build import document, mkdocs_hooks
+from scripts.build.notebook_search import search_view
+from scripts.notebooks.notebook_meta import cell_source
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from support import SEED
 
 # The spec's ten sections in their order, written out on purpose: the build reads them from
-# mkdocs.yml (pipeline/sections.py), and the site tests check the built site against this list.
+# mkdocs.yml (scripts/build/sections.py), and the site tests check the built site against this list.
 SECTION_SLUGS = [
     "math-background",
     "neural-network-basics",

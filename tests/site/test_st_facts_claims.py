@@ -1,6 +1,6 @@
 """No time-sensitive claim is typed into prose, and the corrected claims stay corrected.
 
-The scan (scripts/pipeline/claims.py) reads docs/*.md and every notebook's Markdown cells outside
+The scan (scripts/build/claims.py) reads docs/*.md and every notebook's Markdown cells outside
 fact markers, code, links and URLs. It flags versions, years, "as of" phrases, prices, quotas, OS
 releases, GPU models, product-and-major-version names and words such as "latest", "currently" or
 "is now". A name or word passes when its sentence uses a fact; anything else needs an entry with
@@ -13,8 +13,9 @@ import json
 import re
 
 import pytest
-from pipeline import claims as C
 from support import ROOT
+
+from scripts.build import claims as C
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 ALLOWANCES = C.parse_allowances((ROOT / C.ALLOWANCES).read_text(encoding="utf-8"))

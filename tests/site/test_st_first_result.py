@@ -1,6 +1,6 @@
 """"Train your first network in 10 minutes": the home page's first offer after its introduction.
 
-- The colab: link marker resolves through pipeline.colab_links to the URL that the notebook
+- The colab: link marker resolves through scripts.build.colab_links to the URL that the notebook
   buttons build (notebook_links.colab_url), and bad markers fail with file and line.
 - The home page offers notebook 01 right after the introduction, with one Colab button and a
   link to the notebook's page; the "New to programming" path starts with it.
@@ -19,10 +19,11 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from nbclient import NotebookClient
-from notebook_meta import sources_sha256
-from pipeline.colab_links import ColabLinkError, resolve_colab_links
-from pipeline.notebook_links import colab_url, repository
 from support import render_as_mkdocs
+
+from scripts.build.colab_links import ColabLinkError, resolve_colab_links
+from scripts.build.notebook_links import colab_url, repository
+from scripts.notebooks.notebook_meta import sources_sha256
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "01-first-neural-network.ipynb"

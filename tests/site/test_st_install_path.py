@@ -11,8 +11,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from pipeline.facts import MARKER, all_facts
 from support import ROOT
+
+from scripts.build.facts import MARKER, all_facts
 
 FENCED = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w*)\n(?P<body>.*?)^(?P=indent)```",
                     re.MULTILINE | re.DOTALL)

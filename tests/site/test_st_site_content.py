@@ -91,7 +91,7 @@ def test_section_page_has_the_standard_structure(slug, built_site):
     quizzes = [b for b in questions if "quiz" in (b.get("class") or [])]
     count = len(details) + len(quizzes)
     assert 3 <= count <= 5, f"/{slug}/ has {count} check-yourself questions, not 3-5"
-    for block in quizzes:  # scripts/pipeline/quiz.py; tests/learner/test_quiz_*.py test the rest
+    for block in quizzes:  # scripts/build/quiz.py; tests/learner/test_quiz_*.py test the rest
         assert block.legend and block.legend.get_text(strip=True), f"/{slug}/: quiz question text"
         assert block.select("details.quiz__answers li"), f"/{slug}/: quiz without answers"
     for block in details:

@@ -337,7 +337,7 @@ def test_notebook_text_uses_american_spelling(notebook):
     """The Markdown cells are pages of the site too (code comments are code, not checked)."""
     import json
 
-    from notebook_meta import cell_source
+    from scripts.notebooks.notebook_meta import cell_source
 
     found = []
     for index, cell in enumerate(json.loads(notebook.read_text(encoding="utf-8"))["cells"]):

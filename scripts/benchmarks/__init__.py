@@ -1,0 +1,1 @@
+"""Benchmarks and audits; every figure goes to reports/benchmarks.json."""

@@ -1,0 +1,75 @@
+"""What the extensions need from the site generator and its theme: the one adapter for both.
+
+- Which file is being converted, for errors that name file and line. Python-Markdown does not
+  know; under MkDocs 1.x the page's File is held by MkDocs' own `relpath` treeprocessor,
+  registered before conversion starts. Elsewhere (Zensical) errors name the body's line.
+- The theme's Material Design icons, shipped by Material for MkDocs (`material`) and by
+  Zensical's theme (`zensical_ui`) in the same folder layout.
+
+Contract tests: tests/build/test_pl_markup.py fails loudly when either changes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import markdown
+
+DOCS = Path("docs")
+FRONT_MATTER_END = "\n---\n"
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str  # as a contributor finds it: docs/python.md
+    first_line: int  # the file line that the Markdown body starts on
+
+
+UNKNOWN = Location("the page being built (line numbers count from the end of front matter)", 1)
+
+
+def body_start(source: str) -> int:
+    """The file line the body starts on: after `---` front matter and the blank lines after it."""
+    offset = 0
+    if source.startswith("---\n") and (end := source.find(FRONT_MATTER_END, 3)) != -1:
+        offset = end + len(FRONT_MATTER_END)
+    rest = source[offset:]
+    offset += len(rest) - len(rest.lstrip("\n"))
+    return source.count("\n", 0, offset) + 1
+
+
+def page_location(md: markdown.Markdown) -> Location:
+    """The file and first body line of the page `md` is converting, where the generator says."""
+    try:
+        relpath = md.treeprocessors["relpath"]  # MkDocs 1.x's _RelativePathTreeprocessor
+        file = relpath.file
+        source = file.content_string
+    except (KeyError, AttributeError):
+        return UNKNOWN
+    return Location(str(DOCS / file.src_uri), body_start(source))
+
+
+# Theme packages that ship Material Design icons under templates/.icons/material/.
+ICON_THEMES = ("material", "zensical_ui")
+
+
+@cache
+def icon_dir() -> Path:
+    """The folder of Material Design icons of the installed theme."""
+    for package in ICON_THEMES:
+        spec = importlib.util.find_spec(package)
+        if spec and spec.origin:
+            folder = Path(spec.origin).parent / "templates" / ".icons" / "material"
+            if folder.is_dir():
+                return folder
+    raise ValueError(f"no theme with Material Design icons is installed (looked for "
+                     f"{', '.join(ICON_THEMES)}); install mkdocs-material (make install-docs)")
+
+
+@cache
+def icon_svg(name: str) -> str:
+    """One icon's SVG markup, such as icon_svg("play-circle-outline")."""
+    return (icon_dir() / f"{name}.svg").read_text(encoding="utf-8").strip()

@@ -1,0 +1,115 @@
+"""The markup that assets/javascripts/progress.js brings to life.
+
+The controls are part of the HTML (so nothing moves when the script runs) and are hidden while
+the page has Material's ``no-js`` class. Section pages (numbered nav titles) and notebook pages
+get a "Mark as done" button; every resource line gets a "done" checkbox; the home page gets
+the number of resources per section on its map nodes, and the export/import/reset panel.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from scripts.build.document import add_class, element, elements, insert_after
+from scripts.build.sections import is_section_title
+from scripts.build.typed_links import resource_links, resource_title
+
+MAP_NODE = re.compile(r'(<a [^>]*data-section="(?P<slug>[^"]+)")')
+
+MARK_DONE = (
+    '<div class="progress-ui progress-mark">'
+    '<button type="button" class="md-button progress-mark__button" aria-pressed="false" '
+    'data-progress-toggle>Mark as done</button>'
+    '<span class="progress-mark__note">Saved in this browser only.</span></div>'
+)
+
+PANEL = """<div class="progress-ui progress-panel" id="progress-panel">
+<h3 id="your-progress">Your progress</h3>
+<p data-progress-summary>You have not marked anything as done yet.</p>
+<p class="progress-panel__note">Your progress is stored in this browser only: no account, no
+cookies, nothing sent anywhere. Export it to keep a copy or to move it to another browser.</p>
+<div class="progress-panel__actions">
+<button type="button" class="md-button" data-progress-export>Export progress</button>
+<button type="button" class="md-button" data-progress-import>Import progress</button>
+<input type="file" accept=".json,application/json" data-progress-file hidden>
+<button type="button" class="md-button" data-progress-reset>Reset progress</button>
+</div>
+<p class="progress-panel__message" role="status" aria-live="polite" data-progress-message></p>
+</div>"""
+
+
+def page_slug(url: str) -> str:
+    """The key progress.js derives from a page URL: 'python/' or 'python.html' -> 'python'."""
+    slug = url.split("#")[0].strip("/")
+    slug = re.sub(r"(^|/)index\.html$", "", slug)
+    return re.sub(r"\.html$", "", slug).strip("/")
+
+
+def is_section(title: str | None) -> bool:
+    """Section pages have numbered nav titles ("5 Python")."""
+    return is_section_title(title)
+
+
+def is_trackable(src_uri: str, title: str | None) -> bool:
+    """Section pages and every notebook page get "Mark as done"."""
+    return src_uri.endswith(".ipynb") or is_section(title)
+
+
+def line_start_item(anchor):
+    """The <li> that `anchor` starts (directly or in the item's first <p>), else None."""
+    parent = anchor.getparent()
+    if not starts(parent, anchor):
+        return None
+    if parent.tag == "li":
+        return parent
+    item = parent.getparent() if parent.tag == "p" else None
+    return item if item is not None and item.tag == "li" and starts(item, parent) else None
+
+
+def starts(container, child) -> bool:
+    """Is `child` the first thing in `container`, with no text before it?"""
+    return (container is not None and container.index(child) == 0
+            and not (container.text or "").strip())
+
+
+def add_resource_checkboxes(root) -> int:
+    """Put a labelled "done" checkbox at the start of every resource line; return the count."""
+    count = 0
+    for anchor in resource_links(root):
+        item = line_start_item(anchor)
+        if item is None:
+            continue
+        count += 1
+        add_class(item, "progress-resource-item")
+        label = lxml_html.Element("label", {"class": "progress-ui progress-resource"})
+        label.append(lxml_html.Element("input", {
+            "type": "checkbox", "data-progress-resource": anchor.get("href", "")}))
+        hidden = lxml_html.Element("span", {"class": "visually-hidden"})
+        hidden.text = f"Done: {resource_title(anchor)}"
+        label.append(hidden)
+        anchor.addprevious(label)
+    return count
+
+
+def add_map_totals(page_html: str, totals: dict[str, int]) -> str:
+    """Tell each learning-map node how many resources its section lists."""
+    def total(match: re.Match[str]) -> str:
+        count = totals.get(match["slug"], 0)
+        return f'{match.group(1)} data-resource-total="{count}"'
+
+    return MAP_NODE.sub(total, page_html)
+
+
+def add_mark_done(root) -> None:
+    root.extend(elements(MARK_DONE))
+
+
+def insert_panel(root, panel: str = PANEL) -> None:
+    """Put the progress panel right after the learning map, or at the end without one."""
+    learning_map = root.find(".//*[@id='learning-map']")
+    if learning_map is None:
+        root.append(element(panel))
+    else:
+        insert_after(learning_map, element(panel))

@@ -1,0 +1,64 @@
+"""The ten guide sections, read from mkdocs.yml's nav: the one place their order is written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts.build.yaml_loader import SAFE_LOADER
+
+# "5 Python"; at most two digits, so a title such as "2021 links" is never a section.
+SECTION_TITLE = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>.+)$")
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str  # without its number
+    src: str  # e.g. "python.md"
+
+    @property
+    def slug(self) -> str:
+        return self.src.removesuffix(".md")
+
+
+class _LenientLoader(SAFE_LOADER):
+    """Reads mkdocs.yml without running its !ENV / !!python tags."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def is_section_title(title: str | None) -> bool:
+    return bool(title and SECTION_TITLE.match(str(title)))
+
+
+def read_config(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None."""
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
+
+
+def read_nav(mkdocs_yml: Path) -> list:
+    return read_config(mkdocs_yml)["nav"]
+
+
+def sections(nav: list) -> list[Section]:
+    """Nav entries titled "N Title" that point at a Markdown page, in nav order."""
+    found = []
+    for entry in nav:
+        if not isinstance(entry, dict):
+            continue
+        (title, target), = entry.items()
+        match = SECTION_TITLE.match(str(title))
+        if match and isinstance(target, str) and target.endswith(".md"):
+            found.append(Section(int(match["number"]), match["title"], target))
+    return found
+
+
+def section_slugs(mkdocs_yml: Path) -> list[str]:
+    """The sections' page slugs ("python"), in nav order."""
+    return [section.slug for section in sections(read_nav(mkdocs_yml))]

@@ -1,0 +1,1 @@
+"""The guide's diagrams: one module per figure, drawn by build.py."""

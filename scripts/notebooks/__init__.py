@@ -1,0 +1,1 @@
+"""The notebooks' metadata, Colab's package set, and storing their outputs."""

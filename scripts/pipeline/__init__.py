@@ -1,1 +1,0 @@
-"""The site's build steps as pure functions; scripts/mkdocs_hooks.py runs them in order."""

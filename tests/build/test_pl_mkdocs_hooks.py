@@ -1,0 +1,254 @@
+"""The pipeline's wiring: each MkDocs event turns a step's bad-input error into a build error,
+and the guide's Markdown extensions, as mkdocs.yml lists them, name the file and line.
+
+Called directly, without a build: tests/build/test_pl_build.py keeps the two real failing builds
+(MkDocs' own link and anchor validation), which no function call can stand in for.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+import markdown
+import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from support import ROOT, apply_step, render_as_mkdocs
+
+from scripts.build import document, facts, keyboard, mkdocs_hooks, resource_health
+
+
+def markdown_page(src_uri: str, source: str, title: str | None = None):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=source),
+                           is_homepage=src_uri == "index.md", title=title)
+
+
+def run_markdown(src_uri: str, source: str) -> str:
+    return mkdocs_hooks.on_page_markdown(source, markdown_page(src_uri, source), None, None)
+
+
+@pytest.fixture(scope="module")
+def render_page():
+    return render_as_mkdocs
+
+
+def test_notebooks_join_the_files_before_mkdocs_jupyter_looks():
+    # Without this priority the build silently ships raw .ipynb files.
+    assert mkdocs_hooks.on_files.mkdocs_priority == 100
+
+
+def test_unknown_resource_type_fails_naming_file_and_line(render_page):
+    source = "# Contact\n\n- [@video@Fine](https://a.example)\n- [@podcast@Show](https://b.example)\n"
+    with pytest.raises(ValueError, match=r"docs/contact\.md:4: unknown resource type '@podcast@'"):
+        render_page("contact.md", source)
+
+
+def test_broken_front_matter_fails_naming_file_and_line():
+    source = "---\ndescription: Reach us: anytime\n---\n# Contact\n"
+    with pytest.raises(PluginError, match=r"contact\.md:2: front matter is not valid YAML"):
+        run_markdown("contact.md", source)
+
+
+def test_a_good_page_passes_unchanged():
+    source = "# Contact\n\n- [@docs@Docs](https://d.example/): fine.\n"
+    assert run_markdown("contact.md", source) == source
+
+
+@pytest.fixture
+def real_build(monkeypatch):
+    """The Build as on_config leaves it for this repository (facts, notebook times)."""
+    known = facts.all_facts(ROOT)
+    build = mkdocs_hooks.Build(root=ROOT, facts=known,
+                               notebook_minutes=facts.notebook_minutes(known))
+    monkeypatch.setattr(mkdocs_hooks, "build", build)
+    return build
+
+
+def page_lines(name: str) -> list[str]:
+    return (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_unknown_fact_fails_naming_file_and_line(render_page):
+    lines = page_lines("contact.md")  # it has front matter: lines count from the file's top
+    lines.insert(10, "Planted: [[fact:no-such-fact]].")
+    with pytest.raises(ValueError, match=r"docs/contact\.md:11: unknown fact 'no-such-fact'"):
+        render_page("contact.md", "\n".join(lines) + "\n")
+
+
+def test_malformed_quiz_fails_naming_file_and_line(render_page):
+    lines = page_lines("python.md")
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("!!! quiz "))
+    lines[number] = lines[number].replace("- [x]", "- [ ]")
+    with pytest.raises(ValueError, match=rf"docs/python\.md:{number}: mark exactly one option"):
+        render_page("python.md", "\n".join(lines) + "\n")
+
+
+def test_a_resource_without_duration_fails_naming_file_and_line(real_build):
+    lines = page_lines("python.md")
+    number = next(i for i, line in enumerate(lines, 1) if "](https://docs.astral.sh/uv/)" in line)
+    lines[number - 1] = lines[number - 1].replace(" About 15 minutes.", "")
+    page = markdown_page("python.md", "\n".join(lines) + "\n", title="5 Python")
+    with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: resource 'uv' has no dur"):
+        mkdocs_hooks.on_nav(SimpleNamespace(pages=[page]), None, None)
+
+
+def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
+    for name in ("python.md", "contact.md", "hardware-and-os.md"):
+        source = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        out = render_page(name, run_markdown(name, source))
+        assert "[[fact:" not in out and "!!! quiz" not in out and "@docs@" not in out
+        assert 'class="quiz"' in out or name == "contact.md"
+
+
+def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    good = json.loads((ROOT / "notebooks" / "01-first-neural-network.ipynb").read_text("utf-8"))
+    lines = json.dumps(good, indent=1).splitlines()
+    lines[5] += ","  # a stray comma: invalid JSON on line 6
+    (notebooks / "02-broken.ipynb").write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True)
+    with pytest.raises(PluginError, match=r"notebooks/02-broken\.ipynb:6:.*not valid JSON"):
+        mkdocs_hooks.on_files(Files([]), config)
+
+
+def test_a_repeated_glossary_term_fails_the_configuration(tmp_path):
+    terms = tmp_path / "docs" / "glossary-terms.md"
+    terms.parent.mkdir()
+    terms.write_text("*[Epoch]: One pass.\n*[EPOCH]: Again.\n", encoding="utf-8")
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml"),
+              "repo_url": "https://github.com/owner/guide", "extra": {"default_branch": "main"}}
+    with pytest.raises(PluginError, match="glossary-terms.md:2: 'EPOCH' is already defined"):
+        mkdocs_hooks.on_config(ConfigLike(config))
+
+
+class ConfigLike(dict):
+    """The little of MkDocs' config that on_config reads before it fails."""
+
+    def __getattr__(self, name):
+        return self[name]
+
+
+def test_content_steps_run_in_order_on_one_tree(tmp_path, monkeypatch):
+    """Rendered typed links get their health note and checkbox in one pass."""
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"), url="python/",
+                           canonical_url="https://example.org/python/", title="5 Python",
+                           is_homepage=False)
+    html = markdown.markdown("- [@docs@A](https://a.example/): about A.",
+                             extensions=["scripts.build.markup.typed_links"])
+    out = mkdocs_hooks.on_page_content(html, page, None, None)
+    assert '<input type="checkbox" data-progress-resource="https://a.example/">' in out
+    assert 'class="resource-link" data-resource-type="docs"' in out
+    assert "resource-health" not in out  # no link report: no note claims a check
+    assert "Mark as done" in out
+    assert mkdocs_hooks.build.resource_totals == {"python": 1}
+
+
+def test_the_hooks_module_is_the_only_one_registered():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = [line.strip()[2:] for line in text.split("\nhooks:\n")[1].split("\n\n")[0].splitlines()
+             if line.strip().startswith("- ")]
+    assert hooks == ["scripts/build/mkdocs_hooks.py"]
+    assert Path(ROOT / hooks[0]).is_file()
+
+
+def test_tab_strips_join_the_tab_order():
+    html = ('<div class="tabbed-set"><div class="tabbed-labels"><label>Linux</label>'
+            '<label>Windows</label></div></div>')
+    assert '<div class="tabbed-labels" tabindex="0">' in apply_step(keyboard.focusable_tab_strips,
+                                                                   html)
+
+
+def test_a_lone_diagram_gets_a_focusable_scroll_box_and_other_images_do_not():
+    figure = '<img alt="A diagram" src="../images/figures/loss.svg" width="640">'
+    html = (f"<p>{figure}</p><p>Text {figure} inline.</p>"
+            '<p><img alt="A photo" src="../images/photo.png"></p>')
+    out = apply_step(keyboard.scrollable_figures, html)
+    assert out.count('class="figure-scroll" tabindex="0"') == 1
+    assert out.startswith('<p class="figure-scroll" tabindex="0"><img alt="A diagram"')
+    assert '<p>Text <img' in out and '<p><img alt="A photo"' in out
+
+
+def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monkeypatch):
+    # A project without reports/link-check.json (a fresh clone) still builds its health page.
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    mkdocs_hooks.on_pre_build(None)
+    assert mkdocs_hooks.build.health_report is None and mkdocs_hooks.build.health_index == {}
+    source = "- [@docs@A](https://a.example/): about A.\n- [@video@B](https://b.example/): B.\n"
+    mkdocs_hooks.build.resources = resource_health.page_inventory("python.md", source)
+    health_source = (ROOT / "docs" / resource_health.HEALTH_PAGE).read_text(encoding="utf-8")
+    rows = [line for line in run_markdown(resource_health.HEALTH_PAGE, health_source).splitlines()
+            if "https://a.example/" in line or "https://b.example/" in line]
+    assert len(rows) == 2 and all("Not yet checked" in row for row in rows), rows
+
+
+ONE_PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwAD"
+                 "hgGAWjR9awAAAABJRU5ErkJggg==")
+NOTEBOOK_HTML = f"""
+<style>.jp-Cell {{ margin: 0 }}</style>
+<div class="jp-Notebook">
+<div class="jp-Cell jp-MarkdownCell"><div class="jp-RenderedMarkdown">
+<h1 id="Tiny">Tiny<a class="anchor-link" href="#Tiny">¶</a></h1><p>A plot.</p></div></div>
+<div class="jp-Cell jp-CodeCell"><div class="highlight-ipynb"><pre>plot()</pre></div>
+<div class="jp-OutputArea"><img src="data:image/png;base64,{ONE_PIXEL_PNG}"></div></div>
+</div>
+"""
+
+
+def tiny_notebook(path: Path, alt: str) -> None:
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# Tiny\n", "A plot."]},
+             {"cell_type": "code", "metadata": {"alt": alt}, "source": ["plot()"],
+              "execution_count": 1, "outputs": []}]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                "nbformat_minor": 5}), encoding="utf-8")
+
+
+def notebook_page_run(root: Path, monkeypatch) -> tuple[str, mkdocs_hooks.Build]:
+    """One build's notebook step on the tiny notebook: its HTML and what the build collected."""
+    build = mkdocs_hooks.Build(root=root, repo_url="https://github.com/owner/guide", branch="main")
+    monkeypatch.setattr(mkdocs_hooks, "build", build)
+    page = SimpleNamespace(file=SimpleNamespace(
+        src_uri="notebooks/01-tiny.ipynb", abs_src_path=str(root / "notebooks/01-tiny.ipynb"),
+        abs_dest_path=str(root / "site/notebooks/01-tiny/index.html")))
+    html = document.serialize(mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page))
+    return html, build
+
+
+def test_a_notebook_page_comes_out_of_the_cache_as_it_was_made(tmp_path, monkeypatch):
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
+    made, first = notebook_page_run(tmp_path, monkeypatch)
+    assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
+    shutil.rmtree(tmp_path / "site")
+    cached, second = notebook_page_run(tmp_path, monkeypatch)
+    assert cached == made and 'alt="A flat line."' in cached and "<style>" not in cached
+    assert list((tmp_path / "site/notebooks/01-tiny").glob("figure-*.png")), "image not written"
+    for collected in ("notebook_css", "notebook_classes", "search_views"):
+        assert getattr(second, collected) == getattr(first, collected), collected
+    assert second.search_views["notebooks/01-tiny.ipynb"].startswith('<h1 id="Tiny">Tiny</h1>')
+
+
+def test_an_edited_notebook_is_made_again_not_read_from_the_cache(tmp_path, monkeypatch):
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
+    notebook_page_run(tmp_path, monkeypatch)
+    tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A rising line.")
+    html, _ = notebook_page_run(tmp_path, monkeypatch)
+    assert 'alt="A rising line."' in html
+    assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
+
+
+def test_compiled_templates_are_reused_by_the_next_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    templates = {"main.html": "Hello {{ name }}"}
+    first = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None, None)
+    assert first.get_template("main.html").render(name="reader") == "Hello reader"
+    second = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None,
+                                 None)
+    monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    assert second.get_template("main.html").render(name="again") == "Hello again"

@@ -1,0 +1,88 @@
+"""The guide builds the same on Zensical, Material for MkDocs' successor, which runs
+Python-Markdown extensions but no MkDocs hooks: our syntax must come out rendered there too.
+
+Notebook pages are a known gap under Zensical (it ignores mkdocs-jupyter): see
+contributing/design.md, "After Material for MkDocs". The MkDocs build is the one we deploy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from support import copy_project
+
+from scripts.build import typed_links
+
+RAW_TYPED_LINK = re.compile("@(?:" + "|".join(typed_links.RESOURCE_TYPES) + ")@")
+RAW_QUIZ_MARK = re.compile(r"\[[ xX]\] ")
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    """`zensical build` of a copy of the project (mkdocs.yml as it is), its site folder."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean"], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=600)
+    output = done.stdout[-3000:] + done.stderr[-3000:]
+    assert done.returncode == 0, f"zensical build failed:\n{output}"
+    return project / "site"
+
+
+def markdown_pages(site: Path) -> set[str]:
+    """Every page made from docs/*.md: its folder below the site root ("" for home)."""
+    return {page.parent.relative_to(site).as_posix().replace(".", "")
+            for page in site.rglob("index.html")
+            if not page.relative_to(site).as_posix().startswith(("notebooks/", "assets/"))}
+
+
+def article(page: Path) -> BeautifulSoup:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return soup.select_one("article") or soup.body
+
+
+def test_the_same_markdown_pages_as_the_mkdocs_build(zensical_site, built_site):
+    assert markdown_pages(zensical_site) == markdown_pages(built_site)
+
+
+def test_no_raw_syntax_of_ours_on_any_page(zensical_site):
+    problems = []
+    for page in sorted(zensical_site.rglob("index.html")):
+        content = article(page)
+        text = content.get_text(" ")
+        where = page.relative_to(zensical_site).as_posix()
+        if RAW_TYPED_LINK.search(text):
+            problems.append(f"{where}: raw typed link {RAW_TYPED_LINK.search(text)[0]}")
+        if "[[fact:" in text:
+            problems.append(f"{where}: unresolved fact marker")
+        if RAW_QUIZ_MARK.search(text):
+            problems.append(f"{where}: a quiz shows its [x]/[ ] marks")
+        if any(a.get("href", "").startswith("colab:") for a in content.select("a")):
+            problems.append(f"{where}: colab: link left as written")
+    assert not problems, "\n".join(problems)
+
+
+def test_quizzes_reveal_nothing_before_an_answer(zensical_site):
+    pages = [page for page in zensical_site.rglob("index.html") if 'class="quiz"' in
+             page.read_text(encoding="utf-8")]
+    assert len(pages) >= 10, "every section page has quizzes"
+    for page in pages:
+        for quiz in article(page).select(".quiz"):
+            answers = quiz.select_one("details.quiz__answers")
+            assert answers is not None and not answers.has_attr("open"), page
+            shown = quiz.select_one("fieldset").get_text(" ")
+            assert "Right:" not in shown and "Wrong:" not in shown, page
+
+
+def test_facts_resolve_and_typed_links_render(zensical_site):
+    python = article(zensical_site / "python" / "index.html")
+    assert "Facts on this page checked on" in python.get_text(" ")
+    links = python.select("a.resource-link")
+    assert links and all(link.select_one(".resource-link__type") for link in links)
+    assert all(link["data-resource-type"] in typed_links.RESOURCE_TYPES for link in links)
