@@ -19,6 +19,7 @@ next claim that happens to match it.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -174,8 +175,20 @@ def notebook_claims(path: Path) -> list[Claim]:
 def project_claims(root: Path) -> list[Claim]:
     pages = sorted((root / "docs").glob("*.md"))
     notebooks = sorted((root / "notebooks").glob("*.ipynb"))
-    return ([c for p in pages for c in page_claims(p)]
-            + [c for p in notebooks for c in notebook_claims(p)])
+    return ([c for p in pages for c in _cached_claims(p, p.stat().st_mtime_ns)]
+            + [c for p in notebooks for c in _cached_claims(p, p.stat().st_mtime_ns)])
+
+
+@functools.lru_cache(maxsize=512)  # a serve rebuild scans again only the files that changed
+def _cached_claims(path: Path, mtime_ns: int) -> tuple[Claim, ...]:
+    return tuple(notebook_claims(path) if path.suffix == ".ipynb" else page_claims(path))
+
+
+def check_project(root: Path) -> None:
+    """The build check: fail, naming file and line, on a claim with no fact and no allowance."""
+    allowances = parse_allowances((root / ALLOWANCES).read_text(encoding="utf-8"))
+    if problems := unexcused(project_claims(root), allowances):
+        raise ClaimsError("time-sensitive claims typed into prose:\n" + "\n".join(problems))
 
 
 def parse_allowances(text: str, filename: str = str(ALLOWANCES)) -> list[Allowance]:

@@ -252,3 +252,15 @@ def test_compiled_templates_are_reused_by_the_next_build(tmp_path, monkeypatch):
                                  None)
     monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
     assert second.get_template("main.html").render(name="again") == "Hello again"
+
+
+def test_a_time_sensitive_claim_fails_the_build_naming_file_and_line(tmp_path, monkeypatch):
+    """The claims scan is a build check, not only a test: `make serve` stops on it too."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "docs" / "claims-allowed.yml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "docs" / "x.md").write_text("# X\n\nInstall PyTorch 2.15, the latest.\n",
+                                           encoding="utf-8")
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
+    with pytest.raises(PluginError, match=r"docs/x\.md:3: .*'PyTorch 2\.15' typed into prose"):
+        mkdocs_hooks.on_pre_build(None)
