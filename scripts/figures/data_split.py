@@ -19,7 +19,8 @@ def draw() -> str:
     for share, name, (use1, use2), cls in PARTS:
         width = share * total
         d.rect(x, 40, width - 4, 44, cls, rx=6)
-        d.text(x + width / 2 - 2, 67, name, "b", size=13)
+        # The part that trains is named in the main color: the eye starts there.
+        d.text(x + width / 2 - 2, 67, name, "b head1" if cls == "box1" else "b", size=13)
         d.text(x + width / 2 - 2, 108, use1, size=12)
         d.text(x + width / 2 - 2, 126, use2, "muted", size=12)
         x += width
