@@ -50,7 +50,6 @@ from scripts.build import (
     progress,
     resource_health,
     resource_links,
-    time_budget,
     verified_badge,
 )
 from scripts.build.markup import project
@@ -80,9 +79,6 @@ class Build:
     facts: dict = field(default_factory=dict)  # fact id -> Fact, registry and derived
     terms: list = field(default_factory=list)
     notebook_minutes: dict[str, int] = field(default_factory=dict)  # file name -> minutes
-    section_resources: dict = field(default_factory=dict)  # section src -> timed resources
-    resources: list = field(default_factory=list)  # every typed link, for Resource health
-    health_report: dict | None = None
     health_index: dict = field(default_factory=dict)
     notebook_runs: dict = field(default_factory=dict)
     notebook_css: list[str] = field(default_factory=list)
@@ -112,7 +108,7 @@ def on_config(config):
     build = Build(root=Path(config.config_file_path).parent)
     with fail():
         build.repo_url, build.branch = notebook_links.repository(config)
-        build.terms = glossary.load_terms(build.root)  # fail early on a bad glossary
+        build.terms = project.glossary_terms(build.root.resolve())  # fail early on a bad line
         build.facts = project.project_facts(build.root.resolve())
     build.notebook_minutes = facts.notebook_minutes(build.facts)
     # Linked from every page: instant navigation keeps the first page's <head>.
@@ -135,8 +131,6 @@ def on_files(files, config):
             raise PluginError(problem)
         files.append(File(src_uri, src_dir=str(build.root), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
-    for file in files.documentation_pages():
-        build.resources += resource_health.page_inventory(file.src_uri, file.content_string)
     return files
 
 
@@ -144,18 +138,15 @@ def on_pre_build(config):
     with fail():
         # No time-sensitive claim outside the fact registry (docs/claims-allowed.yml excuses).
         claims.check_project(build.root)
-        report = resource_health.load_report(build.root / resource_health.REPORT)
+        report = project.link_report(build.root.resolve())
         build.health_index = resource_health.results_by_url(report)
-        build.health_report = report
         build.notebook_runs = verified_badge.load_runs(build.root / RUNS_REPORT)
 
 
 def on_nav(nav, config, files):
     # Every section's resources are timed before any page is rendered: paths add them up.
-    pages = [(page.file.src_uri, page.file.content_string) for page in nav.pages
-             if page.file.src_uri.endswith(".md") and progress.is_section(page.title)]
-    with fail():
-        build.section_resources = time_budget.section_resources(pages, build.notebook_minutes)
+    with fail():  # fail before any page renders; the page-bodies extension reuses the result
+        project.section_resources(build.root.resolve())
     return nav
 
 
@@ -168,20 +159,6 @@ def on_page_markdown(markdown, page, config, files):
     src, source = page.file.src_uri, page.file.content_string
     if problem := front_matter.front_matter_error(src, source):
         raise PluginError(problem)
-    # Errors count lines from the top of the file, front matter included; no step below
-    # changes the number of lines before the one it reports.
-    lines_before = max(source.count("\n") - markdown.count("\n"), 0)
-    with fail():
-        if src in build.section_resources:
-            markdown = time_budget.section_page(markdown, src, build.notebook_minutes,
-                                                lines_before + 1)
-        elif page.is_homepage and time_budget.MARKER in markdown:
-            markdown = time_budget.home_page(markdown, src, build.section_resources,
-                                             build.notebook_minutes, lines_before + 1)
-        if src == glossary.GLOSSARY_PAGE:
-            markdown = glossary.glossary_page(markdown, build.terms)
-        if src == resource_health.HEALTH_PAGE:
-            markdown = resource_health.health_page(markdown, build.resources, build.health_report)
     return markdown
 
 

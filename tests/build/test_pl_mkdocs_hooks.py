@@ -17,7 +17,7 @@ import markdown
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from support import ROOT, apply_step, render_as_mkdocs
+from support import ROOT, apply_step, copy_project, render_as_mkdocs
 
 from scripts.build import document, facts, keyboard, mkdocs_hooks, resource_health
 
@@ -87,13 +87,15 @@ def test_malformed_quiz_fails_naming_file_and_line(render_page):
         render_page("python.md", "\n".join(lines) + "\n")
 
 
-def test_a_resource_without_duration_fails_naming_file_and_line(real_build):
+def test_a_resource_without_duration_fails_naming_file_and_line(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
     lines = page_lines("python.md")
     number = next(i for i, line in enumerate(lines, 1) if "](https://docs.astral.sh/uv/)" in line)
     lines[number - 1] = lines[number - 1].replace(" About 15 minutes.", "")
-    page = markdown_page("python.md", "\n".join(lines) + "\n", title="5 Python")
+    (project / "docs" / "python.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=project))
     with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: resource 'uv' has no dur"):
-        mkdocs_hooks.on_nav(SimpleNamespace(pages=[page]), None, None)
+        mkdocs_hooks.on_nav(None, None, None)  # before any page renders
 
 
 def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
@@ -102,6 +104,8 @@ def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
         out = render_page(name, run_markdown(name, source))
         assert "[[fact:" not in out and "!!! quiz" not in out and "@docs@" not in out
         assert 'class="quiz"' in out or name == "contact.md"
+        # Section pages get their time from the page-bodies extension; contact is no section.
+        assert ('class="time-budget"' in out) == (name != "contact.md"), name
 
 
 def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
@@ -179,12 +183,19 @@ def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monke
     # A project without reports/link-check.json (a fresh clone) still builds its health page.
     monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
     mkdocs_hooks.on_pre_build(None)
-    assert mkdocs_hooks.build.health_report is None and mkdocs_hooks.build.health_index == {}
-    source = "- [@docs@A](https://a.example/): about A.\n- [@video@B](https://b.example/): B.\n"
-    mkdocs_hooks.build.resources = resource_health.page_inventory("python.md", source)
+    assert mkdocs_hooks.build.health_index == {}
+    (tmp_path / "docs").mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs" / "python.md").write_text(
+        "- [@docs@A](https://a.example/): about A.\n- [@video@B](https://b.example/): B.\n",
+        encoding="utf-8")
     health_source = (ROOT / "docs" / resource_health.HEALTH_PAGE).read_text(encoding="utf-8")
-    rows = [line for line in run_markdown(resource_health.HEALTH_PAGE, health_source).splitlines()
-            if "https://a.example/" in line or "https://b.example/" in line]
+    html = markdown.markdown(health_source, extensions=["scripts.build.markup.page_bodies",
+                                                        "tables"],
+                             extension_configs={"scripts.build.markup.page_bodies": {
+                                 "root": tmp_path}})
+    rows = [row for row in html.split("<tr>")
+            if "https://a.example/" in row or "https://b.example/" in row]
     assert len(rows) == 2 and all("Not yet checked" in row for row in rows), rows
 
 

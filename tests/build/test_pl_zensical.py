@@ -86,3 +86,15 @@ def test_facts_resolve_and_typed_links_render(zensical_site):
     links = python.select("a.resource-link")
     assert links and all(link.select_one(".resource-link__type") for link in links)
     assert all(link["data-resource-type"] in typed_links.RESOURCE_TYPES for link in links)
+
+
+def test_time_budgets_and_generated_pages_render(zensical_site):
+    """The marker-driven page bodies are extensions too, so Zensical writes them."""
+    for slug in ("python", "math-background"):
+        assert article(zensical_site / slug / "index.html").select_one("p.time-budget"), slug
+    home = article(zensical_site / "index.html").get_text(" ")
+    assert "weeks at" in home, "the suggested paths lost their totals"
+    glossary = article(zensical_site / "glossary" / "index.html")
+    assert len(glossary.select("dl.glossary-list dt")) >= 20
+    health = article(zensical_site / "resource-health" / "index.html")
+    assert len(health.select("table tr")) >= 50

@@ -3,6 +3,8 @@
 MkDocs (through `markdown_extensions:` in mkdocs.yml) and Zensical both load these by module
 name; neither needs our hooks for them. Each extension works on Markdown's own lines or tree:
 
+- `scripts.build.markup.page_bodies`: time budgets at `<!-- time-budget -->`, the Glossary's
+  terms and the Resource health table at their markers.
 - `scripts.build.markup.fact_markers`: `[[fact:id]]` becomes the registry's value; each page ends
   with the date of its oldest fact; `<!-- facts-table -->` becomes the Facts page's table.
 - `scripts.build.markup.quizzes`: `!!! quiz "..."` blocks become quiz markup that reveals nothing
