@@ -78,11 +78,16 @@ class Limiter:
         return self.hosts[netloc]
 
     async def wait_turn(self, netloc: str, gap: float) -> None:
-        """Politeness: keep `gap` seconds between request starts on one host."""
+        """Politeness: start a request `gap` seconds after the host's last start or answer."""
         if gap:
             delay = self.last.get(netloc, 0.0) + gap - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
+        self.last[netloc] = time.monotonic()
+
+    def done(self, netloc: str) -> None:
+        # Counting the gap from the answer, not only from our start, keeps it a gap for the
+        # server too: a start delayed on its way (a slow connect) cannot shorten it.
         self.last[netloc] = time.monotonic()
 
 
@@ -116,6 +121,9 @@ class Fetcher:
                 return Reply(url, error=f"connection reset ({type(error).__name__})")
             except (httpx.HTTPError, httpx.InvalidURL) as error:
                 return Reply(url, error=f"{type(error).__name__}: {error}", permanent_error=True)
+            finally:
+                if gap:
+                    self.limiter.done(netloc)
 
     async def _get(self, url: str, body_limit: int, html_only: bool) -> Reply:
         request = self.client.build_request("GET", url)
