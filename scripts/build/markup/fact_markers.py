@@ -7,12 +7,8 @@ fact. An unknown id fails the build, naming the file and line.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
-
 from scripts.build import facts
+from scripts.build.markup.base import ProjectExtension, ProjectPreprocessor
 from scripts.build.markup.generator import page_location
 from scripts.build.markup.project import facts_check, project_facts
 
@@ -20,11 +16,7 @@ from scripts.build.markup.project import facts_check, project_facts
 PRIORITY = 40
 
 
-class FactMarkers(Preprocessor):
-    def __init__(self, md: Markdown, root: Path):
-        super().__init__(md)
-        self.root = root
-
+class FactMarkers(ProjectPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         registry = project_facts(self.root)
@@ -38,14 +30,8 @@ class FactMarkers(Preprocessor):
         return (text + facts.page_footer(used, registry)).split("\n")
 
 
-class FactMarkersExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"root": [".", "The project root, where docs/facts.yml is."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        root = Path(self.getConfig("root")).resolve()
-        md.preprocessors.register(FactMarkers(md, root), "guide_fact_markers", PRIORITY)
+class FactMarkersExtension(ProjectExtension):
+    processor, name, priority = FactMarkers, "guide_fact_markers", PRIORITY
 
 
 def makeExtension(**kwargs) -> FactMarkersExtension:  # noqa: N802 - Python-Markdown's name

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
+from markdown import Markdown
 
 from scripts.build import facts, glossary, resource_health, time_budget
 from scripts.build.markup import project
+from scripts.build.markup.base import ProjectExtension, ProjectPreprocessor
 from scripts.build.markup.generator import UNKNOWN, Location, body_start, page_location
 
 PRIORITY = 45
@@ -38,11 +38,7 @@ def identify(md: Markdown, text: str, root: Path) -> tuple[str | None, Location]
     return None, where
 
 
-class PageBodies(Preprocessor):
-    def __init__(self, md: Markdown, root: Path):
-        super().__init__(md)
-        self.root = root
-
+class PageBodies(ProjectPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if glossary.PAGE_MARKER in text:
@@ -65,14 +61,8 @@ class PageBodies(Preprocessor):
         return text
 
 
-class PageBodiesExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"root": [".", "The project root (docs/, notebooks/, reports/)."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        root = Path(self.getConfig("root")).resolve()
-        md.preprocessors.register(PageBodies(md, root), "guide_page_bodies", PRIORITY)
+class PageBodiesExtension(ProjectExtension):
+    processor, name, priority = PageBodies, "guide_page_bodies", PRIORITY
 
 
 def makeExtension(**kwargs) -> PageBodiesExtension:  # noqa: N802 - Python-Markdown's name
