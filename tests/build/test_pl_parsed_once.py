@@ -1,5 +1,5 @@
-"""Each notebook's JSON is parsed once per build, by the one cached loader, and no step changes
-the shared dict (scripts/notebooks/notebook_meta.cached_notebook)."""
+"""A build parses each input once: every notebook's JSON (notebook_meta.cached_notebook) and
+mkdocs.yml (sections.read_config), each by its one cached loader, and no step changes them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import sys
 import pytest
 from support import ROOT
 
-from scripts.build import claims
+from scripts.build import claims, sections
+from scripts.build.markup import project
 from scripts.notebooks import notebook_meta
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -30,8 +31,10 @@ def notebook_parses(monkeypatch):
         return loads(text, *args, **kwargs)
 
     monkeypatch.setattr(json, "loads", counting_loads)
-    notebook_meta._parse_notebook.cache_clear()
-    claims._cached_claims.cache_clear()  # so the claims check reads the notebooks again
+    # Cold caches, so that every reader reads again (as in a fresh `mkdocs build`).
+    for cache in (notebook_meta._parse_notebook, claims._cached_claims, sections._parse_config,
+                  *(f for f in vars(project).values() if hasattr(f, "cache_clear"))):
+        cache.cache_clear()
     return parses
 
 
@@ -52,6 +55,11 @@ def test_a_full_build_parses_each_notebook_once_through_the_cached_loader(
     assert notebook_meta._parse_notebook.cache_info().hits >= 3 * len(NOTEBOOKS)
     for path in NOTEBOOKS:  # nothing in the build changed the shared dict
         assert notebook_meta.cached_notebook(path) == json.loads(path.read_text("utf-8"))
+    # Our code read mkdocs.yml once, though the nav, repository and page list all come from it.
+    config_reads = sections._parse_config.cache_info()
+    assert (config_reads.misses, config_reads.hits >= 3) == (1, True)
+    assert sections.read_config(ROOT / "mkdocs.yml") == sections._LenientLoader(
+        (ROOT / "mkdocs.yml").read_text("utf-8")).get_single_data()
 
 
 def test_the_loader_parses_again_only_when_the_file_changes(tmp_path):
@@ -62,6 +70,16 @@ def test_the_loader_parses_again_only_when_the_file_changes(tmp_path):
     path.write_text(json.dumps({"cells": [], "metadata": {"v": 22}}), encoding="utf-8")
     os.utime(path, ns=(1, 1))  # a new stamp even on a file system with coarse times
     assert notebook_meta.cached_notebook(path)["metadata"] == {"v": 22}
+
+
+def test_mkdocs_yml_is_read_again_only_when_it_changes(tmp_path):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("nav: []\n", encoding="utf-8")
+    first = sections.read_config(path)
+    assert sections.read_config(path) is first
+    path.write_text("nav: [a.md]\nrepo_url: !ENV REPO\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert sections.read_config(path) == {"nav": ["a.md"], "repo_url": None}
 
 
 def test_a_bad_notebook_still_names_its_line(tmp_path):
