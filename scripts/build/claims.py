@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +27,8 @@ from pathlib import Path
 
 from scripts.build import yaml_loader
 from scripts.build.facts import MARKER
-from scripts.notebooks.notebook_meta import cell_source
+from scripts.build.markup import blocks
+from scripts.notebooks.notebook_meta import cached_notebook, cell_source
 
 ALLOWANCES = Path("docs/claims-allowed.yml")  # relative to the project root
 ALLOWANCE_KEYS = ("file", "snippet", "reason")
@@ -60,7 +60,6 @@ WORD_CLAIMS = {
                             r"\bnow (?:part|supports?|ships?|lives?|requires?|defaults?)\b", re.I),
     "plan": re.compile(r"\b(?:free tier|paid plan|pricing|per month|a month)\b", re.I),
 }
-FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?")
 URL = re.compile(r"https?://\S+")
@@ -104,18 +103,15 @@ def masked(line: str) -> str:
 def prose_blocks(lines: list[str]) -> Iterator[list[tuple[int, str]]]:
     """Runs of (index, line) of prose, outside fenced code and front matter, split at blanks."""
     block: list[tuple[int, str]] = []
-    in_fence = False
     front = bool(lines) and lines[0].strip() == "---"
+    code = blocks.code_mask(lines)  # YAML front matter holds no fence line
     for index, line in enumerate(lines):
         if front:
             front = index == 0 or line.strip() != "---"
             if line.startswith("description:"):
                 yield [(index, line)]
             continue
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or not line.strip():
+        if code[index] or not line.strip():
             if block:
                 yield block
             block = []
@@ -162,7 +158,7 @@ def page_claims(path: Path) -> list[Claim]:
 
 def notebook_claims(path: Path) -> list[Claim]:
     claims = []
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    cells = cached_notebook(path).get("cells", [])
     for number, cell in enumerate(cells, start=1):
         if cell.get("cell_type") != "markdown":
             continue

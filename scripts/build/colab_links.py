@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from scripts.build.markup import blocks
+
 MARKER = re.compile(r"\]\(colab:(?P<name>[^)\s]*)\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class ColabLinkError(ValueError):
@@ -30,12 +31,9 @@ def resolve_colab_links(
     """
     known = sorted(notebooks)
     lines = markdown.split("\n")
-    in_fence = False
-    for index, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or "colab:" not in line:
+    for index, in_code in enumerate(blocks.code_mask(lines)):
+        line = lines[index]
+        if in_code or "colab:" not in line:
             continue
 
         def replace(match: re.Match[str], number: int = index + first_line) -> str:

@@ -13,7 +13,6 @@ An unknown id fails the build with the page file and line. A fact's age never fa
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,10 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from scripts.build import probes, yaml_loader
+from scripts.build import probes, typed_links, yaml_loader
 from scripts.build.probe_report import probe_cell
 from scripts.build.sections import section_slugs
-from scripts.notebooks.notebook_meta import colab_minutes
+from scripts.notebooks.notebook_meta import cached_notebook, colab_minutes
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
 FACTS_PAGE = "facts.md"
@@ -36,7 +35,6 @@ REQUIRED = ("id", "value", "source", "says", "checked")
 OPTIONAL = ("review_by", "probe", "probe_reason")
 NO_PROBE = "none"  # probe: none, with a probe_reason saying why the source cannot be probed
 REVIEW_MONTHS = 12
-FENCE = re.compile(r"^\s*(```|~~~)")
 NOTEBOOK_MINUTES = re.compile(r"^notebook-\d+-minutes$")
 
 
@@ -233,7 +231,7 @@ def notebook_facts(root: Path) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
     for path in sorted((root / "notebooks").glob("*.ipynb")):
         number = path.name.split("-", 1)[0]
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        notebook = cached_notebook(path)
         guide, minutes = notebook.get("metadata", {}).get("guide", {}), colab_minutes(notebook)
         where = f"notebooks/{path.name}"
         if minutes is None or not isinstance(guide.get("gpu_recommended"), bool):
@@ -257,19 +255,15 @@ def notebook_minutes(facts: dict[str, Fact]) -> dict[str, int]:
 
 
 HISTORY_PAGE = "2021-links.md"  # links kept for history, each replaced by a current pick
-EXTERNAL_LINK = re.compile(r"\[@\w+@[^\]\n]*\]\((?P<url>https?://[^)\s#]+)")
+EXTERNAL = re.compile(r"^https?://[^#]+")  # an outside address, without its #fragment
 
 
 def external_picks(markdown: str) -> set[str]:
-    """The outside addresses a page's typed links point to (our own notebooks are not picks)."""
-    picks: set[str] = set()
-    in_fence = False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            picks |= {match["url"].rstrip("/") for match in EXTERNAL_LINK.finditer(line)}
-    return picks
+    """The outside addresses a page's typed links point to (our own notebooks are not picks).
+
+    The links are those the Resource health table lists (typed_links.find_typed_links)."""
+    return {match[0].rstrip("/") for link in typed_links.find_typed_links(markdown)
+            if (match := EXTERNAL.match(link.url))}
 
 
 def count_resources(root: Path) -> int:

@@ -53,7 +53,7 @@ from scripts.build import (
     verified_badge,
 )
 from scripts.build.markup import project
-from scripts.notebooks.notebook_meta import RUNS_REPORT, read_notebook
+from scripts.notebooks.notebook_meta import RUNS_REPORT, cached_notebook
 
 CACHE_DIR = Path(".cache/pipeline")  # relative to the project root
 
@@ -202,7 +202,7 @@ def notebook_content(html: str, page):
     Markdown edit reuses it instead of redoing the notebook work.
     """
     name, source = Path(page.file.src_uri).name, Path(page.file.abs_src_path)
-    notebook = read_notebook(source)
+    notebook = cached_notebook(source)
     header = (notebook_links.buttons_html(build.repo_url, build.branch, name)
               + verified_badge.notebook_badge(name, notebook, build.notebook_runs))
     key = disk_cache.content_key(html, source.read_bytes(), header, repr(build.terms))
@@ -246,7 +246,7 @@ def on_env(env, config, files):
 def _before_search(context, page, config, nav):
     source = page.file.abs_src_path
     if source and source.endswith(".ipynb") and not page.meta.get("description"):
-        description = page_descriptions.notebook_description(read_notebook(Path(source)))
+        description = page_descriptions.notebook_description(cached_notebook(Path(source)))
         if description:
             page.meta["description"] = description
     # A notebook page is indexed from its search view: headings, text and code once each.

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import nbformat
 
+from scripts.notebooks.notebook_meta import cached_notebook
+
 NOTEBOOK_FOLDER = "notebooks"
 FIX_HINT = "Fix the file (or restore it with `git checkout -- {path}`) and build again."
 
@@ -30,7 +32,7 @@ def notebook_names(project_root: Path) -> list[str]:
 def notebook_problem(path: Path, shown_as: str) -> str | None:
     """Why the notebook at `path` cannot be rendered, or None when it is fine."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = cached_notebook(path)  # the parse every later step reuses
     except json.JSONDecodeError as error:
         return (
             f"{shown_as}:{error.lineno}:{error.colno}: the notebook is not valid JSON "

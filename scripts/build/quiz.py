@@ -28,13 +28,13 @@ from dataclasses import dataclass
 
 import markdown as python_markdown
 
+from scripts.build.markup import blocks
 from scripts.build.problems import LineProblem, raise_all
 
 HEADER_START = re.compile(r"^!!!\s+quiz\b")
 HEADER = re.compile(r'^!!! quiz(?P<kind>(?: [a-z-]+)*) "(?P<prompt>.*)"\s*$')
 KINDS = {"predict"}
 OPTION = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<text>\S.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 PAGE_LINK = re.compile(r"\]\((?!https?://|#)[^)]*\)")
 BODY_INDENT = 4
 EXPLANATION_INDENT = 2
@@ -178,13 +178,11 @@ def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], l
     questions: list[Question] = []
     errors: list[LineProblem] = []
     offset = first_line - 1
-    in_fence = False
+    code = blocks.code_mask(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and HEADER_START.match(line):
+        if not code[index] and HEADER_START.match(line):
             stop = _block_end(lines, index)
             try:
                 questions.append(_parse_block(lines, index, stop))

@@ -10,23 +10,21 @@ table of every resource on docs/resource-health.md says "Not yet checked" for th
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from scripts.build import typed_links
 from scripts.build.document import append_text, element
 from scripts.build.reports import load_report as load_json_report
 from scripts.build.resource_links import archive_link_html, archive_link_markdown
 from scripts.build.typed_links import resource_links, resource_title
-from scripts.notebooks.notebook_meta import markdown_text
+from scripts.notebooks.notebook_meta import cell_source, markdown_text
 
 REPORT = Path("reports/link-check.json")  # relative to the project root
 HEALTH_PAGE = "resource-health.md"
 PAGE_MARKER = "<!-- resource-health-table -->"
-TYPED_LINK = re.compile(r"\[@(?P<type>[a-z]+)@(?P<title>[^\]\n]*)\]\((?P<url>[^)\s]+)[^)]*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 LINE_CONTAINERS = ("li", "p")
 
@@ -171,21 +169,16 @@ def add_to_line(anchor, line, item) -> None:
         append_to_line(line, item)
 
 
-def resources_in_markdown(markdown: str, page_src: str) -> list[Resource]:
-    """Every typed link of a page, outside code blocks, in order."""
+def page_title(markdown: str, page_src: str) -> str:
     title_match = HEADING.search(markdown)
-    page_title = title_match.group(1).strip() if title_match else page_src
-    found: list[Resource] = []
-    in_fence = False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            found.extend(
-                Resource(m["url"], m["title"].strip(), m["type"], page_src, page_title)
-                for m in TYPED_LINK.finditer(line)
-            )
-    return found
+    return title_match.group(1).strip() if title_match else page_src
+
+
+def resources_in_markdown(markdown: str, page_src: str, title: str | None = None) -> list[Resource]:
+    """Every typed link of a page, outside code, in order (typed_links.find_typed_links)."""
+    title = title or page_title(markdown, page_src)
+    return [Resource(link.url, link.title, link.type, page_src, title)
+            for link in typed_links.find_typed_links(markdown)]
 
 
 def cell(text: str) -> str:
@@ -222,12 +215,18 @@ def health_table(resources: list[Resource], report: dict | None) -> str:
 
 
 def page_inventory(src_uri: str, source: str) -> list[Resource]:
-    """The typed links of one source file; notebooks are read from their Markdown cells."""
-    if src_uri.endswith(".ipynb"):
-        return resources_in_markdown(markdown_text(json.loads(source)), src_uri)
+    """The typed links of one Markdown page (not the Resource health page itself)."""
     if src_uri.endswith(".md") and src_uri != HEALTH_PAGE:
         return resources_in_markdown(source, src_uri)
     return []
+
+
+def notebook_inventory(notebook: dict, src_uri: str) -> list[Resource]:
+    """The typed links of a parsed notebook's Markdown cells, each cell a Markdown text of its
+    own (a fence left open in one cell does not hide the next)."""
+    title = page_title(markdown_text(notebook), src_uri)
+    return [resource for cell in notebook.get("cells", []) if cell.get("cell_type") == "markdown"
+            for resource in resources_in_markdown(cell_source(cell), src_uri, title)]
 
 
 def health_page(markdown: str, resources: list[Resource], report: dict | None) -> str:

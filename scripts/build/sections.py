@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -38,8 +39,18 @@ def is_section_title(title: str | None) -> bool:
 
 
 def read_config(mkdocs_yml: Path) -> dict:
-    """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None."""
-    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None.
+
+    The one reader of mkdocs.yml in our code (MkDocs and Zensical read it themselves): parsed
+    once until the file changes (mtime, size). The dict is shared: read it, never change it.
+    """
+    stat = mkdocs_yml.stat()
+    return _parse_config(str(mkdocs_yml.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parse_config(path: str, mtime_ns: int, size: int) -> dict:
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LenientLoader)
 
 
 def read_nav(mkdocs_yml: Path) -> list:

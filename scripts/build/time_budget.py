@@ -23,18 +23,17 @@ import math
 import re
 from dataclasses import dataclass
 
+from scripts.build import typed_links
+from scripts.build.markup import blocks
 from scripts.build.problems import LineProblem
 
 MARKER = "<!-- time-budget -->"
-RESOURCE = re.compile(
-    r"^\s*[-*] \[@(?P<type>[^@\]\n]*)@(?P<title>[^\]\n]*)\]\((?P<url>[^)\s]*)\)(?P<rest>.*)$"
-)
+BULLET = re.compile(r"^\s*[-*] ")  # a resource line: a list item that starts with a typed link
 DURATION = re.compile(
     r"\bAbout (?:(?P<hours>\d+) hours?(?: (?P<hm>\d+) minutes)?|(?P<minutes>\d+) minutes)\.$"
 )
 LOOSE_DURATION = re.compile(r"\babout\b[^.]*\b(minutes?|hours?|min|h|day|days)\b\.?\s*$", re.I)
 NOTEBOOK_URL = re.compile(r"(?:^|/)notebooks/(?P<name>[\w.-]+\.ipynb)(?:#.*)?$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)(?P<attrs>\{[^}\n]*\})?")
 OPTIONAL_CLASS = re.compile(r"(?:^|\s)\.optional(?:\s|\})")
 HEADING = re.compile(r"^#{1,6}\s")
@@ -72,6 +71,13 @@ def notebook_name(url: str) -> str | None:
     return match["name"] if match else None
 
 
+def resource_link(line: str, number: int) -> typed_links.TypedLink | None:
+    """The typed link a resource line starts with ("- [@video@...](...)..."), else None."""
+    bullet = BULLET.match(line)
+    links = typed_links.links_in_line(line, number) if bullet else []
+    return links[0] if links and links[0].start == bullet.end() else None
+
+
 def parse_resources(markdown: str, notebooks: dict[str, int],
                     first_line: int = 1) -> tuple[list[Resource], list[LineProblem]]:
     """Every typed link of a page with its duration; an error for each one without.
@@ -80,33 +86,28 @@ def parse_resources(markdown: str, notebooks: dict[str, int],
     """
     resources: list[Resource] = []
     errors: list[LineProblem] = []
-    in_fence = False
     group = ""
-    for number, line in enumerate(markdown.splitlines(), start=first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        heading = None if in_fence else GROUP.match(line)
-        if heading:
+    for number, line in blocks.prose_lines(markdown, first_line):
+        if heading := GROUP.match(line):
             group = heading["name"]
-        elif not in_fence and HEADING.match(line):
+        elif HEADING.match(line):
             group = ""
-        match = None if in_fence else RESOURCE.match(line)
+        match = resource_link(line, number)
         if not match:
             continue
-        title = match["title"].strip()
-        typed = parse_duration(match["rest"])
-        name = notebook_name(match["url"])
+        title, rest = match.title, line[match.end:]
+        typed = parse_duration(rest)
+        name = notebook_name(match.url)
         if name is not None:
             if name not in notebooks:
                 errors.append(LineProblem(number, f"notebook '{name}' has no duration: set "
                                           "metadata.guide.colab_minutes in the notebook."))
-            elif typed is not None or LOOSE_DURATION.search(match["rest"]):
+            elif typed is not None or LOOSE_DURATION.search(rest):
                 errors.append(LineProblem(number, f"'{title}' is one of our notebooks: its time "
                                           "comes from its metadata (colab_minutes); remove the "
                                           "time typed on this line."))
             else:
-                resources.append(Resource(number, match["url"], title, notebooks[name], name,
+                resources.append(Resource(number, match.url, title, notebooks[name], name,
                                           group))
             continue
         if typed is None:
@@ -116,7 +117,7 @@ def parse_resources(markdown: str, notebooks: dict[str, int],
             errors.append(LineProblem(number, f"resource '{title}' has a zero duration. "
                                       + DURATION_HINT))
         else:
-            resources.append(Resource(number, match["url"], title, typed, None, group))
+            resources.append(Resource(number, match.url, title, typed, None, group))
     return resources, errors
 
 

@@ -1,14 +1,20 @@
 """Typed resource links such as ``[@video@Title](url)``: their types and how to read them.
 
-A resource link names its type between two ``@`` signs. The Markdown extension
-pipeline/markup/typed_links.py checks and renders them; later steps find rendered links by
+A resource link names its type between two ``@`` signs. This module is the one definition of
+that syntax: `find_typed_links` is what every reader uses (the unknown-type check, the Resource
+health table, time budgets, the count of resources), so they all count the same links. It skips
+fenced code (markup/blocks.py) and inline code. The Markdown extension
+scripts/build/markup/typed_links.py checks and renders them; later steps find rendered links by
 RESOURCE_CLASS and read their titles with `resource_title`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from scripts.build.markup import blocks
 
 # type -> (label read aloud, Material Design icon name)
 RESOURCE_TYPES: dict[str, tuple[str, str]] = {
@@ -22,10 +28,22 @@ RESOURCE_TYPES: dict[str, tuple[str, str]] = {
     "notebook": ("Notebook", "notebook-outline"),
 }
 
-MARKDOWN_TYPED_LINK = re.compile(r"\[@([^@\]\n]*)@[^\]\n]*\]\(")
-TYPE_PREFIX = re.compile(r"^@(?P<type>[^@<]*)@")
+TYPE_NAME = r"[^@\]\n]*"  # any name, so an unknown one can be reported
+TYPED_LINK = re.compile(
+    rf"\[@(?P<type>{TYPE_NAME})@(?P<title>[^\]\n]*)\]\((?P<url>[^)\s]*)[^)\n]*\)")
+TYPE_PREFIX = re.compile(rf"^@(?P<type>{TYPE_NAME})@")  # a rendered link's text: "@video@Title"
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 RESOURCE_CLASS = "resource-link"  # the mark later steps select resource links by
-FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class TypedLink:
+    line: int  # 1-based, counted from the `first_line` given
+    type: str  # as written: may be unknown
+    title: str  # without surrounding spaces
+    url: str
+    start: int  # columns of the whole `[@type@title](url)` in its line
+    end: int
 
 
 @dataclass(frozen=True)
@@ -34,20 +52,25 @@ class UnknownType:
     name: str
 
 
+def links_in_line(line: str, number: int = 1) -> list[TypedLink]:
+    """The typed links of one prose line, in order; none inside inline code."""
+    code = [match.span() for match in INLINE_CODE.finditer(line)]
+    return [TypedLink(number, m["type"], m["title"].strip(), m["url"], m.start(), m.end())
+            for m in TYPED_LINK.finditer(line)
+            if not any(start <= m.start() < end for start, end in code)]
+
+
+def find_typed_links(markdown: str, first_line: int = 1) -> Iterator[TypedLink]:
+    """Every typed link of a Markdown text, outside fenced and inline code, in order."""
+    for number, line in blocks.prose_lines(markdown, first_line):
+        if "[@" in line:
+            yield from links_in_line(line, number)
+
+
 def find_unknown_types(markdown: str) -> list[UnknownType]:
-    """Return every typed link whose type is not in RESOURCE_TYPES, skipping code blocks."""
-    unknown: list[UnknownType] = []
-    in_fence = False
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        for match in MARKDOWN_TYPED_LINK.finditer(line):
-            if match.group(1) not in RESOURCE_TYPES:
-                unknown.append(UnknownType(number, match.group(1)))
-    return unknown
+    """Return every typed link whose type is not in RESOURCE_TYPES, skipping code."""
+    return [UnknownType(link.line, link.type) for link in find_typed_links(markdown)
+            if link.type not in RESOURCE_TYPES]
 
 
 def unknown_type_message(src_path: str, problem: UnknownType) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 RUNS_REPORT = Path("reports/notebook-runs.json")  # relative to the project root
@@ -44,4 +45,21 @@ def sources_sha256(notebook: dict) -> str:
 
 
 def read_notebook(path: Path) -> dict:
+    """A fresh parse of the notebook: for tools that change it (the build uses cached_notebook)."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def cached_notebook(path: Path) -> dict:
+    """The parsed notebook at `path`, parsed once until the file changes (mtime, size).
+
+    Every build step reads notebooks through this, so a build parses each one once. The dict
+    is shared: read it, never change it (copy.deepcopy first); tests/build/test_pl_notebook_json.py
+    checks that a whole build leaves it as parsed. Bad JSON or UTF-8 raises as json.loads does.
+    """
+    stat = path.stat()
+    return _parse_notebook(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)  # more than the guide's notebooks: a serve rebuild keeps them all
+def _parse_notebook(path: str, mtime_ns: int, size: int) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))

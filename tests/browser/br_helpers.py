@@ -72,7 +72,7 @@ def check_recorder(recorder: Recorder) -> None:
     assert not errors, f"console errors: {errors}"
 
 
-REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+REPO_URL = sections.read_config(ROOT / "mkdocs.yml")["repo_url"]
 
 
 def origin_of(url: str) -> str:
@@ -122,8 +122,8 @@ def horizontal_overflow(page) -> int:
 
 def default_branch() -> str:
     """The branch notebook buttons point at: mkdocs.yml `extra.default_branch`, else main."""
-    found = re.search(r"^\s+default_branch:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    return found.group(1) if found else "main"
+    extra = sections.read_config(ROOT / "mkdocs.yml").get("extra") or {}
+    return extra.get("default_branch") or "main"
 
 
 def wait_for_page(page, url: str) -> None:

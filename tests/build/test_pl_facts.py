@@ -7,12 +7,12 @@ import re
 from datetime import date
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from support import ROOT
 
 from scripts.build import facts as F
 from scripts.build.facts_report import main as facts_report_main
+from scripts.build.sections import read_config
 
 GOOD = """\
 - id: some-fact
@@ -211,12 +211,7 @@ def test_a_notebook_without_whole_positive_minutes_fails_naming_it(tmp_path, min
 
 def test_counts_equal_the_site():
     facts = F.count_facts(ROOT)
-
-    class Loose(yaml.SafeLoader):
-        pass
-
-    Loose.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loose)["nav"]
+    nav = read_config(ROOT / "mkdocs.yml")["nav"]
     numbered = [e for e in nav if isinstance(e, dict) and next(iter(e)).split()[0].isdigit()]
     assert facts["count-sections"].value == str(len(numbered)) != "0"
     assert facts["count-notebooks"].value == str(len(list((ROOT / "notebooks").glob("*.ipynb"))))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build.markup import blocks
 from scripts.figures import build
 from scripts.figures.common import PALETTE, theme
 
@@ -50,13 +51,7 @@ SVGS = sorted(FIGURES.glob("*.svg"))
 
 def figure_images(markdown: str):
     """(line, alt, src, attrs) for every figure image of a page, outside fenced code."""
-    in_fence = False
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if re.match(r"^\s*(```|~~~)", line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in blocks.prose_lines(markdown):
         for match in IMAGE.finditer(line):
             yield number, match["alt"], match["src"], match["attrs"] or ""
         if HTML_IMAGE.search(line):

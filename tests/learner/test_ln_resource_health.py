@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -81,12 +80,15 @@ def test_resources_in_markdown_skips_code_blocks():
 
 
 def test_notebook_markdown_cells_are_scanned():
-    notebook = json.dumps({"cells": [
+    notebook = {"cells": [
         {"cell_type": "markdown", "source": ["# NB\n", "- [@paper@P](https://p.example/)\n"]},
         {"cell_type": "code", "source": "print('[@tool@T](https://t.example/)')"},
-    ]})
-    found = resource_health.page_inventory("notebooks/nb.ipynb", notebook)
-    assert [(r.url, r.page_title) for r in found] == [("https://p.example/", "NB")]
+        {"cell_type": "markdown", "source": "```\nan unclosed fence ends with its cell"},
+        {"cell_type": "markdown", "source": "See [@video@V](https://v.example/)."},
+    ]}
+    found = resource_health.notebook_inventory(notebook, "notebooks/nb.ipynb")
+    assert [(r.url, r.page_title) for r in found] == [("https://p.example/", "NB"),
+                                                      ("https://v.example/", "NB")]
 
 
 def test_broken_report_names_the_file(tmp_path):

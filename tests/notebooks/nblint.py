@@ -15,6 +15,7 @@ import nbformat
 import nblint_lessons
 from nbharness import STANDIN_MARK
 
+from scripts.build.markup import blocks
 from scripts.notebooks.notebook_meta import cell_source, sources_sha256
 
 SITE = "https://trainingnns.github.io/getting-started-with-neural-networks/"
@@ -108,13 +109,7 @@ def markdown_index(nb, heading: str) -> int | None:
 
 def outside_fences(markdown: str) -> list[str]:
     """Markdown lines not inside ``` or ~~~ code blocks (a shell comment is not a title)."""
-    lines, fenced = [], False
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced:
-            lines.append(line)
-    return lines
+    return [line for _, line in blocks.prose_lines(markdown)]
 
 
 def check_structure(nb) -> list[str]:

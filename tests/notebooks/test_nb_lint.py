@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-import yaml
 from kernel_guard import kernel_env
 from nbharness import mark_standin_outputs, run_notebook
 from nblint import (
@@ -24,6 +23,7 @@ from nblint import (
 from support import ROOT
 
 from scripts.build.notebook_links import colab_url
+from scripts.build.sections import read_config
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 GOOD = ROOT / "notebooks" / "01-first-neural-network.ipynb"
@@ -58,7 +58,7 @@ def test_links_to_the_guide_point_at_real_pages(path):
 
 
 def test_colab_urls_point_at_each_notebook_on_the_default_branch():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    config = read_config(ROOT / "mkdocs.yml")
     repo_url, branch = config["repo_url"].rstrip("/"), config["extra"]["default_branch"]
     owner_repo = urlparse(repo_url).path.strip("/")
     for path in NOTEBOOKS:

@@ -7,11 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from support import ROOT
 
 from scripts.build.notebook_links import colab_url, edit_url, source_url
+from scripts.build.sections import read_config
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 PAGE_BUDGET_GZIP = 40_000
@@ -24,7 +24,7 @@ RESOURCE_ATTRS = {
 
 
 def repo_settings():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    config = read_config(ROOT / "mkdocs.yml")
     return config["repo_url"].rstrip("/"), config["extra"]["default_branch"]
 
 

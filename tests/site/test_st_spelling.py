@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build.markup import blocks
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
@@ -159,7 +161,6 @@ for _stem in ISE_STEMS:
 # Add one here, with the reason, rather than rewording a title.
 PROPER_NAMES: tuple[str, ...] = ()
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 SKIPPED = [
     re.compile(r"`[^`]*`"),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
@@ -189,13 +190,7 @@ def american(word: str) -> str | None:
 
 def prose_lines(text: str):
     """(line number, text) for each line outside fenced code, with code, URLs and tags blanked."""
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in blocks.prose_lines(text):
         for pattern in SKIPPED:
             line = pattern.sub(" ", line)
         for name in PROPER_NAMES:
@@ -216,11 +211,10 @@ def british_spellings(text: str, where: str = "<text>") -> list[str]:
 
 def american_text(text: str) -> str:
     """The text with every British spelling in its prose replaced (code, URLs, tags kept)."""
-    out, in_fence = [], False
-    for line in text.split("\n"):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or FENCE.match(line):
+    out = []
+    for entry in blocks.classify(text.split("\n")):
+        line = entry.text
+        if entry.in_code:
             out.append(line)
             continue
         kept = [m.span() for pattern in SKIPPED for m in pattern.finditer(line)]

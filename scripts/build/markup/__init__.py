@@ -14,5 +14,6 @@ name; neither needs our hooks for them. Each extension works on Markdown's own l
   with an icon and a label read aloud.
 
 Data comes from cached loaders (`project.py`); where a page is in its file, for error
-messages, from the one adapter that knows each generator (`generator.py`, with the theme's icons).
+messages, from the one adapter that knows each generator (`generator.py`, with the theme's icons);
+which lines are fenced code, from the one code-block model (`blocks.py`).
 """

@@ -20,6 +20,7 @@ from scripts.build import (
     sections,
     time_budget,
 )
+from scripts.notebooks.notebook_meta import cached_notebook
 
 # Files whose change changes the facts: the registry, Colab's package list, the notebooks
 # (their minutes) and the nav (counts of sections).
@@ -46,6 +47,7 @@ def cached_on(*inputs: str) -> Callable:
         @wraps(load)
         def loader(root: Path):
             return cached(root, _stamp(root, inputs))
+        loader.cache_clear = cached.cache_clear  # for tests that count what a build reads
         return loader
     return wrap
 
@@ -110,7 +112,9 @@ def documentation_sources(root: Path) -> tuple[tuple[str, str], ...]:
 def resource_inventory(root: Path) -> list:
     """Every typed resource of every page, for the Resource health page."""
     return [resource for src, text in documentation_sources(root)
-            for resource in resource_health.page_inventory(src, text)]
+            for resource in (resource_health.notebook_inventory(cached_notebook(root / src), src)
+                             if src.endswith(".ipynb") else
+                             resource_health.page_inventory(src, text))]
 
 
 @cached_on(*FACT_INPUTS)
