@@ -30,8 +30,22 @@ def test_a_closing_fence_with_an_info_string_does_not_close():
     assert code_lines(markdown) == [1, 2, 3, 4, 5]
 
 
-def test_a_longer_closing_fence_closes_and_a_shorter_one_does_not():
-    assert code_lines("````\ncode\n```\nstill\n`````\nprose") == [1, 2, 3, 4, 5]
+def test_only_the_same_marker_closes_as_superfences_renders_it():
+    assert code_lines("````\ncode\n```\nstill\n`````\nstill\n````\nprose") == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_the_model_agrees_with_superfences_on_what_is_code():
+    """Render each case with the extension the site uses; text the model calls prose is a <p>."""
+    import markdown
+
+    cases = ["````\ncode\n```\nstill\n`````\nstill\n````\n\nPROSE",
+             "```\n~~~\nstill\n```\n\nPROSE", "```\ncode\n```python\nstill\n```\n\nPROSE",
+             "~~~~\n~~~\n~~~~\n\nPROSE"]
+    for case in cases:
+        html = markdown.markdown(case, extensions=["pymdownx.superfences"])
+        prose = [text for _, text in blocks.prose_lines(case) if text.strip()]
+        assert prose == ["PROSE"], case
+        assert "<p>PROSE</p>" in html, (case, html)
 
 
 def test_an_unclosed_fence_runs_to_the_end():

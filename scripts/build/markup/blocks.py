@@ -4,11 +4,12 @@ Every step that reads our own syntax (typed links, quizzes, fact markers, `colab
 budgets, claims) skips fenced code, so a page can show the syntax in an example. They all ask
 this module, so they all agree on where code starts and ends.
 
-Fences follow CommonMark: a fence opens with 3 or more backticks or tildes (an info string
-may follow; after backticks it holds no backtick) and closes only with the same character, at
-least as many, and nothing else on the line. A fence that never closes runs to the end. Unlike
-CommonMark, any indentation is allowed: the pages nest fences in tabs, admonitions and lists
-(pymdownx.superfences), 4 spaces a level. Fence lines count as code.
+Fences follow pymdownx.superfences, which renders them: a fence opens with 3 or more
+backticks or tildes (an info string may follow; after backticks it holds no backtick) and
+closes only with the very same marker and nothing else on the line. (CommonMark would also
+close on a longer marker; superfences does not, and what counts is what the page shows.) A
+fence that never closes runs to the end. Any indentation is allowed: the pages nest fences in
+tabs, admonitions and lists, 4 spaces a level. Fence lines count as code.
 
 Lives in the markup package with the extensions: it is part of reading the guide's syntax.
 """
@@ -39,10 +40,9 @@ def opening_marker(line: str) -> str | None:
 
 
 def closes(line: str, marker: str) -> bool:
-    """Whether `line` closes the code block opened with `marker`: same character, as long."""
+    """Whether `line` closes the code block opened with `marker`: the very same marker."""
     match = CLOSING.match(line)
-    return (match is not None and match["marker"][0] == marker[0]
-            and len(match["marker"]) >= len(marker))
+    return match is not None and match["marker"] == marker
 
 
 def classify(lines: Iterable[str], first_line: int = 1) -> Iterator[Line]:
