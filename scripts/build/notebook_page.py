@@ -20,6 +20,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
+
 from scripts.build.adapter import jupyter
 from scripts.build.document import (
     elements,

@@ -59,7 +59,7 @@ def test_each_package_is_the_version_the_adapter_was_written_against(package):
 
 def test_palette_css_pauses_transitions_under_the_attribute_the_bundle_toggles():
     css = material_file(material.PALETTE_CSS)
-    assert f"[{material.SWITCHING_ATTRIBUTE}] *" in css, "palette_switching.py has nothing to rename"
+    assert f"[{material.SWITCHING_ATTRIBUTE}] *" in css, "palette_switching.py: nothing to rename"
     bundle = material_file(material.BUNDLE)
     assert f'setAttribute("{material.SWITCHING_ATTRIBUTE}"' in bundle
     assert f'removeAttribute("{material.SWITCHING_ATTRIBUTE}")' in bundle
@@ -211,7 +211,8 @@ def test_mkdocs_jupyter_still_writes_a_css_list_repr_in_a_style(converted):
 
 
 def test_the_classes_the_build_and_stylesheets_read_are_in_nbconverts_html(converted):
-    classes = {name for value in re.findall(r'class="([^"]*)"', converted) for name in value.split()}
+    classes = {name for value in re.findall(r'class="([^"]*)"', converted)
+               for name in value.split()}
     named = {jupyter.CELL, jupyter.CODE_CELL, jupyter.MARKDOWN_CELL, jupyter.RENDERED_MARKDOWN,
              jupyter.ANCHOR_LINK, jupyter.OUTPUT, jupyter.CODE_BOX, jupyter.WRAPPER}
     assert named | jupyter.STYLESHEET_CLASSES <= classes, sorted(
