@@ -84,7 +84,5 @@ PUBLIC_CLASSES = frozenset({"md-typeset", "md-button", "md-button--primary"})
 INTERNAL_CLASSES = {
     "md-code__nav": ("assets/javascripts/a11y.js",),
     "md-skip": ("assets/javascripts/a11y.js",),
-    "md-content": ("assets/stylesheets/a11y.css",),
-    "md-copyright": ("assets/stylesheets/a11y.css",),
     "md-search__input": ("assets/stylesheets/a11y.css",),
 }
