@@ -23,7 +23,7 @@ from mkdocs_jupyter import convert
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from support import ROOT
 
-from scripts.build import mkdocs_hooks, offline
+from scripts.build import mkdocs_hooks, notebook_page, offline
 from scripts.build.adapter import WRITTEN_AGAINST, events, jupyter, material
 from scripts.build.document import outermost_with_class
 
@@ -200,6 +200,7 @@ def test_the_clipboard_helper_is_where_the_build_reads_it():
     assert jupyter.CLIPBOARD_JS.is_file(), (
         "mkdocs-jupyter moved clipboard.umd.js: update CLIPBOARD_JS in adapter/jupyter.py")
     assert "clipboard-copy" in jupyter.clipboard_script()  # the event our "Copied!" notice hears
+    assert f'querySelector(".{jupyter.COPY_NOTICE}")' in notebook_page.COPY_NOTICE_JS
 
 
 def test_mkdocs_jupyter_still_writes_a_css_list_repr_in_a_style(converted):
@@ -214,7 +215,8 @@ def test_the_classes_the_build_and_stylesheets_read_are_in_nbconverts_html(conve
     classes = {name for value in re.findall(r'class="([^"]*)"', converted)
                for name in value.split()}
     named = {jupyter.CELL, jupyter.CODE_CELL, jupyter.MARKDOWN_CELL, jupyter.RENDERED_MARKDOWN,
-             jupyter.ANCHOR_LINK, jupyter.OUTPUT, jupyter.CODE_BOX, jupyter.WRAPPER}
+             jupyter.ANCHOR_LINK, jupyter.OUTPUT, jupyter.CODE_BOX, jupyter.WRAPPER,
+             jupyter.COPY_NOTICE}
     assert named | jupyter.STYLESHEET_CLASSES <= classes, sorted(
         (named | jupyter.STYLESHEET_CLASSES) - classes)
 

@@ -36,6 +36,8 @@ OUTPUT = "jp-OutputArea-output"
 # mkdocs-jupyter renames Pygments' .highlight to this, for code cells.
 CODE_BOX = "highlight-ipynb"
 WRAPPER = "jupyter-wrapper"  # around the whole notebook
+# mkdocs-jupyter's "Copied!" element beside each copy button (notebook_page.COPY_NOTICE_JS).
+COPY_NOTICE = "notice"
 
 # The classes our stylesheets select (assets/stylesheets/a11y.css, notebook-overrides.css).
 STYLESHEET_CLASSES = frozenset({
