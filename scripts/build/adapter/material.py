@@ -79,7 +79,7 @@ COPIED_PARTIALS = {
 }
 
 # --- Material's undocumented classes that our stylesheets and scripts select, and where.
-# Documented ones (.md-typeset, .md-button, data-md-color-scheme, --md-* colours) are public.
+# Documented ones (.md-typeset, .md-button, data-md-color-scheme, --md-* colors) are public.
 PUBLIC_CLASSES = frozenset({"md-typeset", "md-button", "md-button--primary"})
 INTERNAL_CLASSES = {
     "md-code__nav": ("assets/javascripts/a11y.js",),
