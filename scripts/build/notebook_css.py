@@ -15,8 +15,9 @@ from pathlib import Path
 import tinycss2
 
 from scripts.build import disk_cache
+from scripts.build.adapter import jupyter
 
-SCOPE = ".jupyter-wrapper"
+SCOPE = f".{jupyter.WRAPPER}"
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 GLOBAL_SELECTOR = re.compile(r"^(:root|html|body)\b")

@@ -20,10 +20,8 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import mkdocs_jupyter
-
+from scripts.build.adapter import jupyter
 from scripts.build.document import (
     elements,
     insert_after,
@@ -37,8 +35,6 @@ from scripts.notebooks.notebook_meta import cell_source
 STYLESHEET = "stylesheets/notebooks.css"  # written by the build
 OVERRIDES = "stylesheets/notebook-overrides.css"  # ours, in assets/; must follow STYLESHEET
 SCRIPT = "javascripts/notebooks.js"
-JUPYTER_ASSETS = Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
-CLIPBOARD_JS = JUPYTER_ASSETS / "clipboard.umd.js"
 DATA_URI = re.compile(r"^data:image/(png|jpeg|gif);base64,(.*)$", re.S)
 NO_ALT = "No description has been provided"
 FALLBACK_ALT = "Output figure of the code cell above"
@@ -80,8 +76,7 @@ def pull_styles_and_scripts(root) -> list[str]:
     css = []
     for tag in list(root.iter("style", "script", "link")):
         text = tag.text or ""
-        # mkdocs-jupyter also emits the Python repr of a CSS list in a <style>; it is not CSS.
-        if tag.tag == "style" and not text.strip().startswith("["):
+        if tag.tag == "style" and not jupyter.is_css_list_repr(text):
             css.append(text)
         tag.drop_tree()
     return css
@@ -125,8 +120,8 @@ def move_images_out(root) -> dict[str, bytes]:
 
 
 def code_cells(root) -> list:
-    # nbconvert's lab template nests a jp-CodeCell div inside each cell's own one.
-    return outermost_with_class(root, "jp-CodeCell", "div")
+    # nbconvert's lab template nests a code cell's div inside each cell's own one.
+    return outermost_with_class(root, jupyter.CODE_CELL, "div")
 
 
 def apply_alt_texts(root, alts: list[str]) -> None:
@@ -149,9 +144,9 @@ def demote_empty_headers(root) -> None:
 
 def scroll_box_candidates(root) -> list:
     """Boxes that notebook CSS lets scroll (overflow: auto): code, text output, wide tables."""
-    outputs = [box for box in with_class(root, "jp-OutputArea-output")
+    outputs = [box for box in with_class(root, jupyter.OUTPUT)
                if box.find(".//table") is not None or box.find(".//pre") is not None]
-    return [*with_class(root, "highlight-ipynb"), *outputs, *root.iter("pre")]
+    return [*with_class(root, jupyter.CODE_BOX), *outputs, *root.iter("pre")]
 
 
 def focusable_scroll_boxes(root) -> None:
@@ -194,7 +189,7 @@ def transform(root, notebook: dict, header_html: str) -> NotebookPage:
 
 def notebook_script() -> str:
     """javascripts/notebooks.js: the clipboard helper once, plus the "Copied!" notice."""
-    return CLIPBOARD_JS.read_text("utf-8") + COPY_NOTICE_JS
+    return jupyter.clipboard_script() + COPY_NOTICE_JS
 
 
 # The "Copied!" notice next to each code cell's copy button (from mkdocs-jupyter's template).

@@ -18,23 +18,24 @@ from __future__ import annotations
 import copy
 import html
 
+from scripts.build.adapter import jupyter
 from scripts.build.document import has_class, outermost_with_class, serialize, with_class
 
 
 def markdown_html(cell) -> str:
     """A Markdown cell's rendered HTML, without the "¶" links nbconvert adds to headings."""
-    rendered = with_class(cell, "jp-RenderedMarkdown")
+    rendered = with_class(cell, jupyter.RENDERED_MARKDOWN)
     if not rendered:
         return ""
     rendered = copy.deepcopy(rendered[0])  # the page keeps its anchor links
-    for link in with_class(rendered, "anchor-link", "a"):
+    for link in with_class(rendered, jupyter.ANCHOR_LINK, "a"):
         link.drop_tree()
     return serialize(rendered)
 
 
 def code_html(cell) -> str:
     """A code cell's source (not its outputs) as one <pre>."""
-    pre = next((box.find(".//pre") for box in with_class(cell, "highlight-ipynb")), None)
+    pre = next((box.find(".//pre") for box in with_class(cell, jupyter.CODE_BOX)), None)
     if pre is None:
         return ""
     return f"<pre>{html.escape(pre.text_content(), quote=False)}</pre>"
@@ -44,9 +45,9 @@ def search_view(root) -> str:
     """The HTML that search indexes instead of the notebook page's content."""
     parts = []
     # Each cell once: nbconvert's lab template nests a cell's div inside another of its own.
-    for cell in outermost_with_class(root, "jp-Cell", "div"):
-        if has_class(cell, "jp-MarkdownCell"):
+    for cell in outermost_with_class(root, jupyter.CELL, "div"):
+        if has_class(cell, jupyter.MARKDOWN_CELL):
             parts.append(markdown_html(cell))
-        elif has_class(cell, "jp-CodeCell"):
+        elif has_class(cell, jupyter.CODE_CELL):
             parts.append(code_html(cell))
     return "\n".join(part.strip() for part in parts if part.strip())

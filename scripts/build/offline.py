@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from scripts.build.adapter import material
+from scripts.build.adapter.material import offline_enabled as offline_enabled  # for the hooks
+
 LOCAL_SHIM = "javascripts/vendor/iframe-worker-shim.js"
-INSTANT_FEATURES = ("navigation.instant", "navigation.instant.progress",
-                    "navigation.instant.prefetch")
 
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
@@ -41,20 +42,15 @@ def file_links(root) -> None:
 
 def local_polyfills(polyfills: list[str]) -> list[str]:
     """Replace any remote iframe-worker script with the vendored one."""
-    kept = [url for url in polyfills if "iframe-worker" not in str(url)]
+    kept = [url for url in polyfills if material.IFRAME_WORKER not in str(url)]
     return [*kept, LOCAL_SHIM] if len(kept) != len(polyfills) else kept
 
 
 def without_instant(features: list[str]) -> list[str]:
-    return [feature for feature in features if feature not in INSTANT_FEATURES]
-
-
-def offline_enabled(config) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
+    return [feature for feature in features if feature not in material.INSTANT_FEATURES]
 
 
 def offline_config(config) -> None:
     """Vendored search shim and no instant navigation, for a copy opened from file://."""
-    config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+    material.set_polyfills(config, local_polyfills(material.polyfills(config)))
     config.theme["features"] = without_instant(config.theme["features"])

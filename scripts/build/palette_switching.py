@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MATERIAL_ATTRIBUTE = "[data-md-color-switching]"
+from scripts.build.adapter.material import PALETTE_CSS, SWITCHING_ATTRIBUTE
+
+MATERIAL_ATTRIBUTE = f"[{SWITCHING_ATTRIBUTE}]"
 OUR_ATTRIBUTE = "[data-palette-switching]"
-PALETTE_CSS = "assets/stylesheets/palette.*.min.css"
 
 
 def retarget_switching_rule(css: str) -> str:
@@ -44,7 +45,7 @@ def retarget_palette(site_dir: Path, palette_configured: bool = True) -> None:
         raise PaletteError(
             f"palette_switching: theme.palette is set but the build wrote no {PALETTE_CSS}. "
             "Did Material rename its palette stylesheet? Update PALETTE_CSS in "
-            "scripts/build/palette_switching.py."
+            "scripts/build/adapter/material.py."
         )
     for sheet in sheets:
         try:

@@ -12,13 +12,15 @@ from bs4 import BeautifulSoup
 from support import ROOT
 
 from scripts.build import notebook_files
+from scripts.build.adapter import WRITTEN_AGAINST
 from scripts.build.markup import generator
 
 EXTENSIONS = ["scripts.build.markup.typed_links", "scripts.build.markup.fact_markers",
               "scripts.build.markup.quizzes", "scripts.build.markup.colab_links"]
-# The versions the adapter was written against: a new one must be checked by hand, then listed.
-MKDOCS_VERSIONS = {"1.6.1"}
-ICON_THEME_VERSIONS = {"mkdocs-material": {"9.8.2"}}
+# The versions the adapter was written against (scripts/build/adapter/__init__.py): a new one
+# must be checked by hand, then listed there.
+MKDOCS_VERSIONS = {WRITTEN_AGAINST["mkdocs"]}
+ICON_THEME_VERSIONS = {"mkdocs-material": {WRITTEN_AGAINST["mkdocs-material"]}}
 
 
 def render(text: str) -> str:
@@ -87,7 +89,7 @@ def test_mkdocs_is_a_version_the_page_adapter_was_checked_against():
     version = importlib.metadata.version("mkdocs")
     assert version in MKDOCS_VERSIONS, (
         f"MkDocs {version}: check that pages still register `relpath` with a `.file` "
-        "(pipeline/markup/generator.py page_location), then add the version here")
+        "(scripts/build/markup/generator.py page_location), then update WRITTEN_AGAINST")
 
 
 def test_mkdocs_relpath_treeprocessor_holds_the_page_file():
@@ -115,7 +117,8 @@ def test_the_icon_theme_is_a_version_the_adapter_was_checked_against():
         version = importlib.metadata.version(package)
         assert version in versions, (
             f"{package} {version}: check templates/.icons/material/ still holds the icons of "
-            "pipeline/typed_links.RESOURCE_TYPES (generator.icon_dir), then add the version")
+            "scripts/build/typed_links.RESOURCE_TYPES (generator.icon_dir), then update "
+            "WRITTEN_AGAINST")
     assert generator.icon_dir().name == "material"
 
 

@@ -1,4 +1,5 @@
-"""What the extensions need from the site generator and its theme: the one adapter for both.
+"""What the extensions need from the site generator and its theme: their part of the adapter
+(the rest is scripts/build/adapter/; this part stays here, beside the extensions Zensical runs).
 
 - Which file is being converted, for errors that name file and line. Python-Markdown does not
   know; under MkDocs 1.x the page's File is held by MkDocs' own `relpath` treeprocessor,
