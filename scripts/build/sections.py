@@ -25,12 +25,12 @@ class Section:
         return self.src.removesuffix(".md")
 
 
-class _LenientLoader(SAFE_LOADER):
+class LenientLoader(SAFE_LOADER):
     """Reads mkdocs.yml without running its !ENV / !!python tags."""
 
 
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def is_section_title(title: str | None) -> bool:
@@ -39,7 +39,7 @@ def is_section_title(title: str | None) -> bool:
 
 def read_config(mkdocs_yml: Path) -> dict:
     """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None."""
-    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=LenientLoader)
 
 
 def read_nav(mkdocs_yml: Path) -> list:
