@@ -4,6 +4,9 @@ The controls are part of the HTML (so nothing moves when the script runs) and ar
 the page has Material's ``no-js`` class. Section pages (numbered nav titles) and notebook pages
 get a "Mark as done" button; every resource line gets a "done" checkbox; the home page gets
 the number of resources per section on its map nodes, and the export/import/reset panel.
+
+Markdown pages get them from the extension scripts/build/markup/progress_markup.py, notebook
+pages ("Mark as done" only: they list no resources) from the hooks.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from scripts.build.document import add_class, element, elements, insert_after, parent_map
+from scripts.build.document import add_class, element, elements, parent_map
 from scripts.build.sections import is_section_title
 from scripts.build.typed_links import resource_links, resource_title
 
@@ -111,12 +114,3 @@ def add_map_totals(page_html: str, totals: dict[str, int]) -> str:
 def add_mark_done(root, parse=elements) -> None:
     """The "Mark as done" button at the page's end; `parse` makes elements of the tree's kind."""
     root.extend(parse(MARK_DONE))
-
-
-def insert_panel(root, panel: str = PANEL) -> None:
-    """Put the progress panel right after the learning map, or at the end without one."""
-    learning_map = root.find(".//*[@id='learning-map']")
-    if learning_map is None:
-        root.append(element(panel))
-    else:
-        insert_after(learning_map, element(panel))
