@@ -2,10 +2,13 @@
 
 This is the one hooks module mkdocs.yml registers. Each MkDocs event below calls small pure
 functions from the scripts.build package in a visible order; read top to bottom, this file is the
-architecture. Page content is parsed once (document.py; a notebook page from its
-cached light form), edited as a tree by the CONTENT steps, and serialized once. Steps never
-re-read each other's HTML with regular expressions: typed_links marks resource links with one
-class, later steps select by it.
+architecture. Markdown pages get the guide's syntax and markup from Python-Markdown extensions
+(scripts/build/markup/, listed in mkdocs.yml); notebook pages, which mkdocs-jupyter renders,
+get theirs here. Page content is parsed once (document.py; a notebook page from its cached light
+form), edited as a tree by the CONTENT steps, and serialized once.
+
+Per-build inputs come from cached loaders (markup/project.py); what one build collects across
+pages is a Collected object that on_config puts on the config: no module-global state.
 
 Errors from the steps are ValueErrors whose message names the file (and line) and what to do;
 `fail` turns them into MkDocs build errors.
@@ -174,8 +177,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         glossary.focusable_abbreviations(root)
         keyboard.focusable_tab_strips(root)
         keyboard.scrollable_figures(root)
-    else:
-        root = document.parse(html)  # and serialized by lxml, as every page always was
+    else:  # through lxml all the same: its serialization is the one the site has always had
+        root = document.parse(html)
     if offline.offline_enabled(config):
         offline.file_links(root)
     return document.serialize(root)
