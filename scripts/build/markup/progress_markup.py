@@ -89,6 +89,7 @@ class PageMarkup(Treeprocessor):
         def report_link(url: str, title: str) -> str:
             return report_problem_html(
                 repo_url, address.title, address.canonical_url or address.url, title, url)
+
         def parse(html: str) -> etree.Element:
             return raw_html(self.md, html)
         resource_health.annotate_resources(root, project.health_index(self.root), report_link,
@@ -98,14 +99,14 @@ class PageMarkup(Treeprocessor):
     def insert_panel(self, root: etree.Element) -> None:
         """The panel right after the learning map, a raw HTML block Markdown holds in its
         stash (a placeholder paragraph in the tree), or at the end without one."""
-        panel = raw_html(self.md, progress.PANEL)
+        panel, stash = raw_html(self.md, progress.PANEL), self.md.htmlStash.rawHtmlBlocks
         for index, block in enumerate(root):
             stashed = self.stash_index(block)
-            if stashed is None or LEARNING_MAP not in str(self.md.htmlStash.rawHtmlBlocks[stashed]):
+            if stashed is None or LEARNING_MAP not in str(stash[stashed]):
                 continue
             # Right after the map's closing tag: its trailing line breaks follow the panel.
-            raw = str(self.md.htmlStash.rawHtmlBlocks[stashed])
-            self.md.htmlStash.rawHtmlBlocks[stashed] = raw.rstrip()
+            raw = str(stash[stashed])
+            stash[stashed] = raw.rstrip()
             panel.tail, block.tail = raw[len(raw.rstrip()):] + (block.tail or ""), None
             root.insert(index + 1, panel)
             return
