@@ -13,13 +13,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import markdown
+import mkdocs.structure.pages
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 from support import ROOT, render_as_mkdocs
 
 from scripts.build import sections
-from scripts.build.markup import project
+from scripts.build.markup import generator, project
 
 MKDOCS_YML = """site_url: https://example.org/guide
 repo_url: https://github.com/owner/guide
@@ -158,3 +159,19 @@ def test_real_pages_identified_by_text_match_those_mkdocs_names(src):
     assert by_text.count("progress-resource-item") == by_file.count("progress-resource-item")
     assert ("Mark as done" in by_text) == ("Mark as done" in by_file)
     assert by_text.count("resource-report") == by_file.count("resource-report")
+
+
+def test_under_mkdocs_the_urls_are_the_ones_its_config_applies(tmp_path):
+    """MkDocs' config as plugins left it (the offline plugin turns directory URLs off) gives
+    the page's URL, through the adapter's relpath contract (generator.site_urls)."""
+    root = small_project(tmp_path)
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "scripts.build.markup.progress_markup": {"root": root}})
+    file = type("File", (), {"src_uri": "python.md", "content_string": PYTHON})()
+    config = type("Config", (), {"site_url": "https://example.org/guide/",
+                                 "use_directory_urls": False})()
+    mkdocs.structure.pages._RelativePathTreeprocessor(file, None, config)._register(md)
+    assert generator.site_urls(md) == generator.SiteUrls("https://example.org/guide/", False)
+    report = BeautifulSoup(md.convert(PYTHON), "lxml").select_one("a.resource-report")["href"]
+    body = parse_qs(urlsplit(report).query)["body"][0]
+    assert body.startswith("**Page:** 5 Python (https://example.org/guide/python.html)")

@@ -26,6 +26,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from scripts.build import progress, resource_health
 from scripts.build.markup import project
 from scripts.build.markup.base import ProjectExtension, ProjectPreprocessor
+from scripts.build.markup.generator import site_urls
 from scripts.build.markup.page_bodies import HOME, identify
 from scripts.build.resource_links import report_problem_html
 from scripts.build.typed_links import resource_links
@@ -74,7 +75,8 @@ class PageMarkup(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         src = self.page.src
-        address = project.page_address(self.root, src) if src else project.PageAddress("", "", "")
+        address = (project.page_address(self.root, src, site_urls(self.md)) if src
+                   else project.PageAddress("", "", ""))
         self.resource_lines(root, address)
         if progress.is_section(address.title):
             append_at_end(root, [raw_html(self.md, progress.MARK_DONE)])

@@ -27,6 +27,7 @@ from scripts.build import (
     time_budget,
     verified_badge,
 )
+from scripts.build.markup.generator import SiteUrls
 from scripts.notebooks.notebook_meta import RUNS_REPORT
 
 # Files whose change changes the facts: the registry, Colab's package list, the notebooks
@@ -201,18 +202,26 @@ def nav_titles(nav: list) -> dict[str, str]:
     return titles
 
 
-def page_address(root: Path, src: str) -> PageAddress:
-    """Title and URLs of the docs/ page `src` ("python.md") as MkDocs gives them to its page."""
+def yml_site_urls(root: Path) -> SiteUrls:
+    """site_url (its !ENV read now) and use_directory_urls as mkdocs.yml sets them."""
     settings = site_settings(root)
     site_url = settings.get("site_url")
     site_url = site_url.value() if isinstance(site_url, EnvSetting) else site_url
-    directory_urls = settings.get("use_directory_urls", True)
+    return SiteUrls(site_url or None, bool(settings.get("use_directory_urls", True)))
+
+
+def page_address(root: Path, src: str, urls: SiteUrls | None = None) -> PageAddress:
+    """Title and URLs of the docs/ page `src` ("python.md") as MkDocs gives them to its page;
+    `urls`: the generator's own settings where it says (generator.site_urls), else mkdocs.yml's."""
+    urls = urls or yml_site_urls(root)
     stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        url = stem.removesuffix("index") if directory_urls else f"{stem}.html"
+    if not urls.use_directory_urls:
+        url = f"{stem}.html"
     else:
-        url = f"{stem}/" if directory_urls else f"{stem}.html"
+        url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") \
+            else f"{stem}/"
     url = urlquote(url)
-    canonical = urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url) \
-        if site_url else url
-    return PageAddress(nav_titles(settings.get("nav") or []).get(src, ""), url, canonical)
+    base = urls.site_url
+    canonical = urljoin(base if base.endswith("/") else f"{base}/", url) if base else url
+    titles = nav_titles(site_settings(root).get("nav") or [])
+    return PageAddress(titles.get(src, ""), url, canonical)
