@@ -54,11 +54,6 @@ def is_section(title: str | None) -> bool:
     return is_section_title(title)
 
 
-def is_trackable(src_uri: str, title: str | None) -> bool:
-    """Section pages and every notebook page get "Mark as done"."""
-    return src_uri.endswith(".ipynb") or is_section(title)
-
-
 def line_start_item(anchor, parents: dict):
     """The <li> that `anchor` starts (directly or in the item's first <p>), else None."""
     parent = parents.get(anchor)
