@@ -72,6 +72,11 @@ def outermost_with_class(root, name: str, tag: str = "*") -> list:
             if not any(has_class(a, name) for a in element.iterancestors())]
 
 
+def parent_map(root) -> dict:
+    """Each element's parent, for trees without `getparent` (Python-Markdown's ElementTree)."""
+    return {child: parent for parent in root.iter() for child in parent}
+
+
 def ancestors(element) -> list:
     return list(element.iterancestors())
 

@@ -137,15 +137,20 @@ def wrap_terms(root, terms: list[Term]) -> None:
         _wrap_within(root, term_pattern(terms), {t.term: t.definition for t in terms}, False)
 
 
-def focusable_abbreviations(root) -> None:
-    """Give every <abbr title> outside links and buttons tabindex="0", for keyboard tooltips."""
-    for abbr in root.iter("abbr"):
-        if abbr.get("title") is None or abbr.get("tabindex") is not None:
-            continue
-        if not INTERACTIVE.intersection(str(a.tag) for a in abbr.iterancestors()):
-            attributes = dict(abbr.attrib)
-            abbr.attrib.clear()
-            abbr.attrib.update({"tabindex": "0", **attributes})
+def focusable_abbreviations(root, inside_interactive: bool = False) -> None:
+    """Give every <abbr title> outside links and buttons tabindex="0", for keyboard tooltips.
+
+    Written to the ElementTree API: it edits Python-Markdown's tree and lxml's alike.
+    """
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue  # a comment
+        if child.tag == "abbr" and not inside_interactive and child.get("title") is not None \
+                and child.get("tabindex") is None:
+            attributes = dict(child.attrib)
+            child.attrib.clear()
+            child.attrib.update({"tabindex": "0", **attributes})
+        focusable_abbreviations(child, inside_interactive or child.tag in INTERACTIVE)
 
 
 def glossary_page(markdown: str, terms: list[Term]) -> str:

@@ -8,7 +8,7 @@ notebook cells.
 
 from __future__ import annotations
 
-from scripts.build.document import add_class, with_class
+from scripts.build.document import add_class, has_class
 
 # pymdownx.tabbed (alternate style) puts the tab labels in one row that scrolls on a phone.
 TAB_STRIP = "tabbed-labels"
@@ -19,18 +19,18 @@ FIGURE_BOX = "figure-scroll"
 
 
 def focusable_tab_strips(root) -> None:
-    for strip in with_class(root, TAB_STRIP):
-        if strip.get("tabindex") is None:
+    """(ElementTree API: Python-Markdown's tree and lxml's alike.)"""
+    for strip in root.iter():
+        if has_class(strip, TAB_STRIP) and strip.get("tabindex") is None:
             strip.set("tabindex", "0")
 
 
 def scrollable_figures(root) -> None:
     """A diagram alone in its paragraph: the paragraph becomes a keyboard-reachable scroll box."""
-    for image in root.iter("img"):
-        box = image.getparent()
-        if FIGURE_SRC not in image.get("src", "") or box is None or box.tag != "p":
+    for box in root.iter("p"):
+        if len(box) != 1 or box[0].tag != "img" or FIGURE_SRC not in box[0].get("src", ""):
             continue
-        if len(box) != 1 or (box.text or "").strip() or (image.tail or "").strip():
+        if (box.text or "").strip() or (box[0].tail or "").strip():
             continue  # an image inside running text stays as it is
         add_class(box, FIGURE_BOX)
         box.set("tabindex", "0")

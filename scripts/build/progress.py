@@ -4,15 +4,17 @@ The controls are part of the HTML (so nothing moves when the script runs) and ar
 the page has Material's ``no-js`` class. Section pages (numbered nav titles) and notebook pages
 get a "Mark as done" button; every resource line gets a "done" checkbox; the home page gets
 the number of resources per section on its map nodes, and the export/import/reset panel.
+
+Markdown pages get them from the extension scripts/build/markup/progress_markup.py, notebook
+pages ("Mark as done" only: they list no resources) from the hooks.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-from lxml import html as lxml_html
-
-from scripts.build.document import add_class, element, elements, insert_after
+from scripts.build.document import add_class, element, elements, parent_map
 from scripts.build.sections import is_section_title
 from scripts.build.typed_links import resource_links, resource_title
 
@@ -52,44 +54,46 @@ def is_section(title: str | None) -> bool:
     return is_section_title(title)
 
 
-def is_trackable(src_uri: str, title: str | None) -> bool:
-    """Section pages and every notebook page get "Mark as done"."""
-    return src_uri.endswith(".ipynb") or is_section(title)
-
-
-def line_start_item(anchor):
+def line_start_item(anchor, parents: dict):
     """The <li> that `anchor` starts (directly or in the item's first <p>), else None."""
-    parent = anchor.getparent()
+    parent = parents.get(anchor)
     if not starts(parent, anchor):
         return None
     if parent.tag == "li":
         return parent
-    item = parent.getparent() if parent.tag == "p" else None
+    item = parents.get(parent) if parent.tag == "p" else None
     return item if item is not None and item.tag == "li" and starts(item, parent) else None
 
 
 def starts(container, child) -> bool:
     """Is `child` the first thing in `container`, with no text before it?"""
-    return (container is not None and container.index(child) == 0
+    return (container is not None and list(container).index(child) == 0
             and not (container.text or "").strip())
 
 
-def add_resource_checkboxes(root) -> int:
-    """Put a labelled "done" checkbox at the start of every resource line; return the count."""
-    count = 0
+def checkbox_html(url: str, title: str) -> str:
+    """The labelled "done" checkbox at the start of a resource line."""
+    return (f'<label class="progress-ui progress-resource"><input type="checkbox" '
+            f'data-progress-resource="{html.escape(url)}"><span class="visually-hidden">'
+            f"Done: {html.escape(title, quote=False)}</span></label>")
+
+
+def add_resource_checkboxes(root, parse=element) -> int:
+    """Put a labelled "done" checkbox at the start of every resource line; return the count.
+
+    `parse` makes an element of the tree's kind from HTML: written to the ElementTree API, this
+    edits Python-Markdown's tree and lxml's alike.
+    """
+    count, parents = 0, parent_map(root)
     for anchor in resource_links(root):
-        item = line_start_item(anchor)
+        item = line_start_item(anchor, parents)
         if item is None:
             continue
         count += 1
         add_class(item, "progress-resource-item")
-        label = lxml_html.Element("label", {"class": "progress-ui progress-resource"})
-        label.append(lxml_html.Element("input", {
-            "type": "checkbox", "data-progress-resource": anchor.get("href", "")}))
-        hidden = lxml_html.Element("span", {"class": "visually-hidden"})
-        hidden.text = f"Done: {resource_title(anchor)}"
-        label.append(hidden)
-        anchor.addprevious(label)
+        parent = parents[anchor]
+        parent.insert(list(parent).index(anchor),
+                      parse(checkbox_html(anchor.get("href", ""), resource_title(anchor))))
     return count
 
 
@@ -102,14 +106,6 @@ def add_map_totals(page_html: str, totals: dict[str, int]) -> str:
     return MAP_NODE.sub(total, page_html)
 
 
-def add_mark_done(root) -> None:
-    root.extend(elements(MARK_DONE))
-
-
-def insert_panel(root, panel: str = PANEL) -> None:
-    """Put the progress panel right after the learning map, or at the end without one."""
-    learning_map = root.find(".//*[@id='learning-map']")
-    if learning_map is None:
-        root.append(element(panel))
-    else:
-        insert_after(learning_map, element(panel))
+def add_mark_done(root, parse=elements) -> None:
+    """The "Mark as done" button at the page's end; `parse` makes elements of the tree's kind."""
+    root.extend(parse(MARK_DONE))

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scripts.build import typed_links
-from scripts.build.document import append_text, element
+from scripts.build.document import append_text, element, parent_map
 from scripts.build.reports import load_report as load_json_report
 from scripts.build.resource_links import archive_link_html, archive_link_markdown
 from scripts.build.typed_links import resource_links, resource_title
@@ -105,68 +105,74 @@ def health_note(result: dict | None) -> str:
     return f'<span class="resource-health resource-health--{suffix}">({text})</span>'
 
 
-def line_of(anchor):
-    """The element holding the anchor's line: its list item or paragraph, else the anchor."""
-    for ancestor in anchor.iterancestors():
-        if ancestor.tag in LINE_CONTAINERS:
-            return ancestor
-    return None
+def line_of(anchor, parents: dict):
+    """The element holding the anchor's line: its list item or paragraph, else None."""
+    ancestor = parents.get(anchor)
+    while ancestor is not None and ancestor.tag not in LINE_CONTAINERS:
+        ancestor = parents.get(ancestor)
+    return ancestor
 
 
 def append_to_line(line, note) -> None:
     """Put `note` at the end of the line's own text, before any nested list."""
-    nested = next((child for child in line if child.tag in ("ul", "ol")), None)
+    children = list(line)
+    nested = next((index for index, child in enumerate(children) if child.tag in ("ul", "ol")),
+                  None)
     if nested is None:
         append_text(line, " ")
         line.append(note)
         return
-    previous = nested.getprevious()
-    if previous is None:
+    if nested == 0:
         line.text = (line.text or "") + " "
     else:
-        previous.tail = (previous.tail or "") + " "
-    nested.addprevious(note)
+        children[nested - 1].tail = (children[nested - 1].tail or "") + " "
+    line.insert(nested, note)
     note.tail = None
 
 
-def place_after(first, second) -> None:
+def place_after(first, second, parents: dict) -> None:
     """`second` right after `first`, one space between them."""
     second.tail, first.tail = first.tail, " "
-    first.addnext(second)
+    parent = parents[first]
+    parent.insert(list(parent).index(first) + 1, second)
+    parents[second] = parent
 
 
-def annotate_resources(root, index: dict[str, dict], report_link=None) -> None:
+def annotate_resources(root, index: dict[str, dict], report_link=None, parse=element) -> None:
     """Append a health note to the line of every typed resource link (one note per line).
 
     `report_link(url, title)`, when given, returns HTML put after the note (report a problem).
+    `parse` makes an element of the tree's kind from HTML: written to the ElementTree API, this
+    edits Python-Markdown's tree and lxml's alike.
     """
-    annotated = set()
+    annotated, parents = set(), parent_map(root)
     for anchor in resource_links(root):
-        line = line_of(anchor)
+        line = line_of(anchor, parents)
         if line is not None and line in annotated:
             continue
         url = anchor.get("href", "")
         if line is not None:
             annotated.add(line)
         note_html = health_note(find_result(index, url))
-        note = element(note_html) if note_html else None  # an unchecked resource gets no note
+        note = parse(note_html) if note_html else None  # an unchecked resource gets no note
         if note is not None:
-            add_to_line(anchor, line, note)
+            add_to_line(anchor, line, note, parents)
         report = report_link(url, resource_title(anchor)) if report_link else ""
         if not report:  # none without a repository to report to
             continue
         if note is None:
-            add_to_line(anchor, line, element(report))
+            add_to_line(anchor, line, parse(report), parents)
         else:
-            place_after(note, element(report))
+            place_after(note, parse(report), parents)
 
 
-def add_to_line(anchor, line, item) -> None:
+def add_to_line(anchor, line, item, parents: dict) -> None:
     """`item` at the end of the anchor's line, or right after the anchor when it has no line."""
     if line is None:
-        place_after(anchor, item)
+        place_after(anchor, item, parents)
     else:
         append_to_line(line, item)
+        parents[item] = line
 
 
 def page_title(markdown: str, page_src: str) -> str:

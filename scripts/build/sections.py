@@ -26,12 +26,12 @@ class Section:
         return self.src.removesuffix(".md")
 
 
-class _LenientLoader(SAFE_LOADER):
+class LenientLoader(SAFE_LOADER):
     """Reads mkdocs.yml without running its !ENV / !!python tags."""
 
 
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def is_section_title(title: str | None) -> bool:
@@ -50,7 +50,7 @@ def read_config(mkdocs_yml: Path) -> dict:
 
 @lru_cache(maxsize=8)
 def _parse_config(path: str, mtime_ns: int, size: int) -> dict:
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LenientLoader)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=LenientLoader)
 
 
 def read_nav(mkdocs_yml: Path) -> list:

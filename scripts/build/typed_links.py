@@ -34,6 +34,8 @@ TYPED_LINK = re.compile(
 TYPE_PREFIX = re.compile(rf"^@(?P<type>{TYPE_NAME})@")  # a rendered link's text: "@video@Title"
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 RESOURCE_CLASS = "resource-link"  # the mark later steps select resource links by
+# The parts of a rendered link that are ours, not its title: icon and read-aloud type.
+LINK_DECORATIONS = ("resource-link__icon", "resource-link__type")
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,14 @@ def resource_links(root) -> list:
 
 
 def resource_title(anchor) -> str:
-    """The title a reader sees, without the hidden type label."""
-    label = anchor.find("span[@class='resource-link__type']")
-    text = anchor.text_content()
-    if label is not None:
-        text = text.replace(label.text_content(), "", 1)
-    return text.strip()
+    """The title a reader sees, without the hidden type label and the icon (ElementTree API,
+    so Python-Markdown's tree, where the icon is a stash placeholder, reads as lxml's does)."""
+    parts = [anchor.text or ""]
+    for child in anchor:
+        if (child.get("class") or "") not in LINK_DECORATIONS:
+            parts.extend(child.itertext())
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
 
 
 def check_typed_links(src_path: str, source: str) -> None:

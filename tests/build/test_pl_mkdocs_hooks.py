@@ -19,7 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from support import ROOT, apply_step, copy_project, render_as_mkdocs
 
-from scripts.build import document, facts, keyboard, mkdocs_hooks, resource_health
+from scripts.build import document, keyboard, mkdocs_hooks, resource_health
+from scripts.build.markup import project
 
 
 def markdown_page(src_uri: str, source: str, title: str | None = None):
@@ -28,7 +29,15 @@ def markdown_page(src_uri: str, source: str, title: str | None = None):
 
 
 def run_markdown(src_uri: str, source: str) -> str:
-    return mkdocs_hooks.on_page_markdown(source, markdown_page(src_uri, source), None, None)
+    return mkdocs_hooks.on_page_markdown(source, page=markdown_page(src_uri, source),
+                                         config=None, files=None)
+
+
+def config_for(root: Path) -> ConfigLike:
+    """The little of MkDocs' config the hooks read after on_config, for the project at `root`."""
+    return ConfigLike({"config_file_path": str(root / "mkdocs.yml"),
+                       "site_dir": str(root / "site"), "use_directory_urls": True,
+                       mkdocs_hooks.COLLECTED: mkdocs_hooks.Collected()})
 
 
 @pytest.fixture(scope="module")
@@ -58,16 +67,6 @@ def test_a_good_page_passes_unchanged():
     assert run_markdown("contact.md", source) == source
 
 
-@pytest.fixture
-def real_build(monkeypatch):
-    """The Build as on_config leaves it for this repository (facts, notebook times)."""
-    known = facts.all_facts(ROOT)
-    build = mkdocs_hooks.Build(root=ROOT, facts=known,
-                               notebook_minutes=facts.notebook_minutes(known))
-    monkeypatch.setattr(mkdocs_hooks, "build", build)
-    return build
-
-
 def page_lines(name: str) -> list[str]:
     return (ROOT / "docs" / name).read_text(encoding="utf-8").splitlines()
 
@@ -87,18 +86,17 @@ def test_malformed_quiz_fails_naming_file_and_line(render_page):
         render_page("python.md", "\n".join(lines) + "\n")
 
 
-def test_a_resource_without_duration_fails_naming_file_and_line(tmp_path, monkeypatch):
+def test_a_resource_without_duration_fails_naming_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
     lines = page_lines("python.md")
     number = next(i for i, line in enumerate(lines, 1) if "](https://docs.astral.sh/uv/)" in line)
     lines[number - 1] = lines[number - 1].replace(" About 15 minutes.", "")
     (project / "docs" / "python.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=project))
     with pytest.raises(PluginError, match=rf"docs/python\.md:{number}: resource 'uv' has no dur"):
-        mkdocs_hooks.on_nav(None, None, None)  # before any page renders
+        mkdocs_hooks.on_nav(None, config=config_for(project), files=None)  # before any page
 
 
-def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
+def test_the_real_pages_pass_the_markdown_steps(render_page):
     for name in ("python.md", "contact.md", "hardware-and-os.md"):
         source = (ROOT / "docs" / name).read_text(encoding="utf-8")
         out = render_page(name, run_markdown(name, source))
@@ -108,17 +106,15 @@ def test_the_real_pages_pass_the_markdown_steps(real_build, render_page):
         assert ('class="time-budget"' in out) == (name != "contact.md"), name
 
 
-def test_malformed_notebook_fails_naming_file_and_line(tmp_path, monkeypatch):
+def test_malformed_notebook_fails_naming_file_and_line(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     good = json.loads((ROOT / "notebooks" / "01-first-neural-network.ipynb").read_text("utf-8"))
     lines = json.dumps(good, indent=1).splitlines()
     lines[5] += ","  # a stray comma: invalid JSON on line 6
     (notebooks / "02-broken.ipynb").write_text("\n".join(lines), encoding="utf-8")
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
-    config = SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True)
     with pytest.raises(PluginError, match=r"notebooks/02-broken\.ipynb:6:.*not valid JSON"):
-        mkdocs_hooks.on_files(Files([]), config)
+        mkdocs_hooks.on_files(Files([]), config=config_for(tmp_path))
 
 
 def test_a_repeated_glossary_term_fails_the_configuration(tmp_path):
@@ -138,20 +134,12 @@ class ConfigLike(dict):
         return self[name]
 
 
-def test_content_steps_run_in_order_on_one_tree(tmp_path, monkeypatch):
-    """Rendered typed links get their health note and checkbox in one pass."""
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"), url="python/",
-                           canonical_url="https://example.org/python/", title="5 Python",
-                           is_homepage=False)
-    html = markdown.markdown("- [@docs@A](https://a.example/): about A.",
-                             extensions=["scripts.build.markup.typed_links"])
-    out = mkdocs_hooks.on_page_content(html, page, None, None)
-    assert '<input type="checkbox" data-progress-resource="https://a.example/">' in out
-    assert 'class="resource-link" data-resource-type="docs"' in out
-    assert "resource-health" not in out  # no link report: no note claims a check
-    assert "Mark as done" in out
-    assert mkdocs_hooks.build.resource_totals == {"python": 1}
+def test_markdown_pages_pass_through_lxml_as_they_always_have():
+    """Markdown pages' steps are extensions (test_pl_page_markup.py); the hooks serialize them."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="python.md"))
+    config = ConfigLike({"plugins": {}})
+    assert mkdocs_hooks.on_page_content("<p>a<br/>b &para;</p>", page=page, config=config,
+                                        files=None) == "<p>a<br>b \u00b6</p>"
 
 
 def test_the_hooks_module_is_the_only_one_registered():
@@ -179,11 +167,10 @@ def test_a_lone_diagram_gets_a_focusable_scroll_box_and_other_images_do_not():
     assert '<p>Text <img' in out and '<p><img alt="A photo"' in out
 
 
-def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path, monkeypatch):
+def test_without_a_link_report_every_resource_is_not_yet_checked(tmp_path):
     # A project without reports/link-check.json (a fresh clone) still builds its health page.
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
-    mkdocs_hooks.on_pre_build(None)
-    assert mkdocs_hooks.build.health_index == {}
+    mkdocs_hooks.on_pre_build(config=config_for(tmp_path))
+    assert project.health_index(tmp_path.resolve()) == {}
     (tmp_path / "docs").mkdir()
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs" / "python.md").write_text(
@@ -221,23 +208,26 @@ def tiny_notebook(path: Path, alt: str) -> None:
                                 "nbformat_minor": 5}), encoding="utf-8")
 
 
-def notebook_page_run(root: Path, monkeypatch) -> tuple[str, mkdocs_hooks.Build]:
+def notebook_page_run(root: Path) -> tuple[str, mkdocs_hooks.Collected]:
     """One build's notebook step on the tiny notebook: its HTML and what the build collected."""
-    build = mkdocs_hooks.Build(root=root, repo_url="https://github.com/owner/guide", branch="main")
-    monkeypatch.setattr(mkdocs_hooks, "build", build)
+    (root / "mkdocs.yml").write_text("repo_url: https://github.com/owner/guide\n"
+                                     "extra: {default_branch: main}\n", encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "glossary-terms.md").write_text("", encoding="utf-8")
+    config = config_for(root)
     page = SimpleNamespace(file=SimpleNamespace(
         src_uri="notebooks/01-tiny.ipynb", abs_src_path=str(root / "notebooks/01-tiny.ipynb"),
         abs_dest_path=str(root / "site/notebooks/01-tiny/index.html")))
-    html = document.serialize(mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page))
-    return html, build
+    html = document.serialize(mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page, config))
+    return html, mkdocs_hooks.collected(config)
 
 
-def test_a_notebook_page_comes_out_of_the_cache_as_it_was_made(tmp_path, monkeypatch):
+def test_a_notebook_page_comes_out_of_the_cache_as_it_was_made(tmp_path):
     tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
-    made, first = notebook_page_run(tmp_path, monkeypatch)
+    made, first = notebook_page_run(tmp_path)
     assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
     shutil.rmtree(tmp_path / "site")
-    cached, second = notebook_page_run(tmp_path, monkeypatch)
+    cached, second = notebook_page_run(tmp_path)
     assert cached == made and 'alt="A flat line."' in cached and "<style>" not in cached
     assert list((tmp_path / "site/notebooks/01-tiny").glob("figure-*.png")), "image not written"
     for collected in ("notebook_css", "notebook_classes", "search_views"):
@@ -245,33 +235,32 @@ def test_a_notebook_page_comes_out_of_the_cache_as_it_was_made(tmp_path, monkeyp
     assert second.search_views["notebooks/01-tiny.ipynb"].startswith('<h1 id="Tiny">Tiny</h1>')
 
 
-def test_an_edited_notebook_is_made_again_not_read_from_the_cache(tmp_path, monkeypatch):
+def test_an_edited_notebook_is_made_again_not_read_from_the_cache(tmp_path):
     tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A flat line.")
-    notebook_page_run(tmp_path, monkeypatch)
+    notebook_page_run(tmp_path)
     tiny_notebook(tmp_path / "notebooks/01-tiny.ipynb", alt="A rising line.")
-    html, _ = notebook_page_run(tmp_path, monkeypatch)
+    html, _ = notebook_page_run(tmp_path)
     assert 'alt="A rising line."' in html
     assert len(list((tmp_path / mkdocs_hooks.CACHE_DIR).glob("notebook-01-tiny-*.json"))) == 1
 
 
 def test_compiled_templates_are_reused_by_the_next_build(tmp_path, monkeypatch):
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
-    templates = {"main.html": "Hello {{ name }}"}
-    first = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None, None)
+    templates, config = {"main.html": "Hello {{ name }}"}, config_for(tmp_path)
+    first = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)),
+                                config=config, files=None)
     assert first.get_template("main.html").render(name="reader") == "Hello reader"
-    second = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)), None,
-                                 None)
+    second = mkdocs_hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader(templates)),
+                                 config=config, files=None)
     monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
     assert second.get_template("main.html").render(name="again") == "Hello again"
 
 
-def test_a_time_sensitive_claim_fails_the_build_naming_file_and_line(tmp_path, monkeypatch):
+def test_a_time_sensitive_claim_fails_the_build_naming_file_and_line(tmp_path):
     """The claims scan is a build check, not only a test: `make serve` stops on it too."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "docs" / "claims-allowed.yml").write_text("[]\n", encoding="utf-8")
     (tmp_path / "docs" / "x.md").write_text("# X\n\nInstall PyTorch 2.15, the latest.\n",
                                            encoding="utf-8")
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build(root=tmp_path))
     with pytest.raises(PluginError, match=r"docs/x\.md:3: .*'PyTorch 2\.15' typed into prose"):
-        mkdocs_hooks.on_pre_build(None)
+        mkdocs_hooks.on_pre_build(config=config_for(tmp_path))

@@ -58,7 +58,7 @@ def test_a_full_build_parses_each_notebook_once_through_the_cached_loader(
     # Our code read mkdocs.yml once, though the nav, repository and page list all come from it.
     config_reads = sections._parse_config.cache_info()
     assert (config_reads.misses, config_reads.hits >= 3) == (1, True)
-    assert sections.read_config(ROOT / "mkdocs.yml") == sections._LenientLoader(
+    assert sections.read_config(ROOT / "mkdocs.yml") == sections.LenientLoader(
         (ROOT / "mkdocs.yml").read_text("utf-8")).get_single_data()
 
 

@@ -7,6 +7,7 @@ contributing/design.md, "After Material for MkDocs". The MkDocs build is the one
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -15,18 +16,24 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import copy_project
+from support import ROOT, copy_project
 
-from scripts.build import typed_links
+from scripts.build import glossary, resource_health, sections, typed_links
+from scripts.build.markup import project
 
 RAW_TYPED_LINK = re.compile("@(?:" + "|".join(typed_links.RESOURCE_TYPES) + ")@")
 RAW_QUIZ_MARK = re.compile(r"\[[ xX]\] ")
+CHECKED = "https://docs.astral.sh/uv/"  # a resource of docs/python.md
+LINK_REPORT = {"generated_at": "2026-11-20T10:00:00Z", "results": [
+    {"url": CHECKED, "result": "ok", "checked_at": "2026-11-20T10:00:00Z"}]}
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     """`zensical build` of a copy of the project (mkdocs.yml as it is), its site folder."""
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    (project / resource_health.REPORT).parent.mkdir(exist_ok=True)
+    (project / resource_health.REPORT).write_text(json.dumps(LINK_REPORT), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(project)}
     done = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean"], cwd=project,
                           env=env, capture_output=True, text=True, timeout=600)
@@ -98,3 +105,34 @@ def test_time_budgets_and_generated_pages_render(zensical_site):
     assert len(glossary.select("dl.glossary-list dt")) >= 20
     health = article(zensical_site / "resource-health" / "index.html")
     assert len(health.select("table tr")) >= 50
+
+
+def test_progress_and_health_markup_render(zensical_site):
+    """Resource lines, "Mark as done", the panel and map totals are extensions too."""
+    totals = project.map_totals(ROOT)
+    for section in sections.sections(sections.read_nav(ROOT / "mkdocs.yml")):
+        page = article(zensical_site / section.slug / "index.html")
+        items = page.select("li.progress-resource-item")
+        assert len(items) == totals[section.slug], section.slug
+        assert all(item.select_one("label > input[type=checkbox][data-progress-resource]")
+                   and item.select_one(".resource-health--report a.resource-report")
+                   for item in items), section.slug
+        assert page.select_one("[data-progress-toggle]"), f"{section.slug}: no Mark as done"
+    python = article(zensical_site / "python" / "index.html")
+    checked = python.select_one(f'a.resource-link[href="{CHECKED}"]').find_parent("li")
+    assert "(Working, checked 20 Nov 2026)" in checked.select_one(".resource-health").get_text()
+    report = checked.select_one("a.resource-report")["href"]
+    assert "5%20Python" in report, "the report link names the page's nav title"
+    home = article(zensical_site / "index.html")
+    assert home.select_one("#learning-map + #progress-panel"), "the panel follows the map"
+    assert {a["data-section"]: int(a["data-resource-total"])
+            for a in home.select("a[data-section]")} == totals
+
+
+def test_glossary_terms_are_focusable(zensical_site):
+    terms = article(zensical_site / "python" / "index.html").select("abbr[title]")
+    interactive = sorted(glossary.INTERACTIVE)  # a focusable term there would nest controls
+    outside = [abbr for abbr in terms if not abbr.find_parent(interactive)]
+    inside = [abbr for abbr in terms if abbr.find_parent(interactive)]
+    assert outside and all(abbr.get("tabindex") == "0" for abbr in outside)
+    assert inside and not any(abbr.has_attr("tabindex") for abbr in inside)

@@ -6,7 +6,7 @@ import gzip
 import re
 
 from bs4 import BeautifulSoup
-from support import ROOT, apply_step
+from support import ROOT
 
 from scripts.build import document
 from scripts.build import progress as progress_controls
@@ -35,14 +35,6 @@ def test_resource_lines_get_a_labelled_checkbox():
     box = item.select_one("label > input[type=checkbox]")
     assert box["data-progress-resource"] == "https://a.example/"
     assert item.select_one("label").get_text() == "Done: Deep & wide"
-
-
-def test_panel_goes_right_after_the_learning_map():
-    page = ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div></div>'
-            "<p>b</p>")
-    result = apply_step(progress_controls.insert_panel, page, "<div>PANEL</div>")
-    assert result == ('<p>a</p><div class="learning-map" id="learning-map"><div><svg></svg></div>'
-                      "</div><div>PANEL</div><p>b</p>")
 
 
 def test_map_nodes_get_resource_totals():

@@ -69,16 +69,16 @@ def test_search_reads_the_view_only_while_materials_search_plugin_indexes_the_pa
     assert before.mkdocs_priority > material > after.mkdocs_priority
 
 
-def test_the_page_gets_its_own_content_back_after_indexing(monkeypatch):
-    monkeypatch.setattr(mkdocs_hooks, "build", mkdocs_hooks.Build())
-    mkdocs_hooks.build.search_views["notebooks/a.ipynb"] = "<h1 id='a'>A</h1>"
+def test_the_page_gets_its_own_content_back_after_indexing():
+    collected = mkdocs_hooks.Collected(search_views={"notebooks/a.ipynb": "<h1 id='a'>A</h1>"})
+    config = {mkdocs_hooks.COLLECTED: collected}
     page = SimpleNamespace(file=SimpleNamespace(src_uri="notebooks/a.ipynb", abs_src_path=None),
                            meta={"description": "A page."}, content="<div>every cell</div>")
     before, after = mkdocs_hooks.on_page_context.methods
-    before({}, page, None, None)
+    before({}, page=page, config=config, nav=None)
     assert page.content == "<h1 id='a'>A</h1>"
-    after({}, page, None, None)
-    assert page.content == "<div>every cell</div>" and not mkdocs_hooks.build.shown_content
+    after({}, page=page, config=config, nav=None)
+    assert page.content == "<div>every cell</div>" and not collected.shown_content
 
 
 def search_entries(site: Path, notebook: Path) -> list[dict]:

@@ -12,6 +12,11 @@ name; neither needs our hooks for them. Each extension works on Markdown's own l
 - `scripts.build.markup.colab_links`: `](colab:NAME.ipynb)` becomes the notebook's Colab URL.
 - `scripts.build.markup.typed_links`: `[@video@Title](url)` is checked (a known type) and rendered
   with an icon and a label read aloud.
+- `scripts.build.markup.progress_markup`: each resource line's "done" checkbox, link-check note
+  and "report a problem" link; "Mark as done" on section pages; the home page's progress panel
+  and learning-map totals.
+- `scripts.build.markup.keyboard_access`: glossary terms, tab strips and lone diagrams join the
+  tab order.
 
 Data comes from cached loaders (`project.py`); where a page is in its file, for error
 messages, from the one adapter that knows each generator (`generator.py`, with the theme's icons);

@@ -4,6 +4,8 @@
 - Which file is being converted, for errors that name file and line. Python-Markdown does not
   know; under MkDocs 1.x the page's File is held by MkDocs' own `relpath` treeprocessor,
   registered before conversion starts. Elsewhere (Zensical) errors name the body's line.
+- The site's URL settings as the generator applies them (the same treeprocessor's config);
+  elsewhere they are read from mkdocs.yml.
 - The theme's Material Design icons, shipped by Material for MkDocs (`material`) and by
   Zensical's theme (`zensical_ui`) in the same folder layout.
 
@@ -51,6 +53,22 @@ def page_location(md: markdown.Markdown) -> Location:
     except (KeyError, AttributeError):
         return UNKNOWN
     return Location(str(DOCS / file.src_uri), body_start(source))
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    site_url: str | None
+    use_directory_urls: bool
+
+
+def site_urls(md: markdown.Markdown) -> SiteUrls | None:
+    """The generator's own site_url and use_directory_urls, where it says (MkDocs: its config as
+    plugins left it; the offline plugin turns directory URLs off), else None."""
+    try:
+        config = md.treeprocessors["relpath"].config  # MkDocs 1.x's _RelativePathTreeprocessor
+        return SiteUrls(config.site_url or None, bool(config.use_directory_urls))
+    except (KeyError, AttributeError):
+        return None
 
 
 # Theme packages that ship Material Design icons under templates/.icons/material/.

@@ -6,9 +6,15 @@ modification times of the files it reads.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
+from urllib.parse import quote as urlquote
+from urllib.parse import urljoin
+
+import yaml
 
 from scripts.build import (
     facts,
@@ -19,8 +25,10 @@ from scripts.build import (
     resource_health,
     sections,
     time_budget,
+    verified_badge,
 )
-from scripts.notebooks.notebook_meta import cached_notebook
+from scripts.build.markup.generator import SiteUrls
+from scripts.notebooks.notebook_meta import RUNS_REPORT, cached_notebook
 
 # Files whose change changes the facts: the registry, Colab's package list, the notebooks
 # (their minutes) and the nav (counts of sections).
@@ -130,3 +138,93 @@ def section_resources(root: Path) -> dict:
 def section_sources(root: Path) -> frozenset[str]:
     """The section pages' files ("python.md"), from mkdocs.yml's nav."""
     return frozenset(s.src for s in sections.sections(sections.read_nav(root / "mkdocs.yml")))
+
+
+@cached_on(str(resource_health.REPORT))
+def health_index(root: Path) -> dict[str, dict]:
+    """The link report's results by URL (with and without a trailing slash); {} without one."""
+    return resource_health.results_by_url(link_report(root))
+
+
+@cached_on(str(RUNS_REPORT))
+def notebook_runs(root: Path) -> dict:
+    """The notebook test runs by file name (reports/notebook-runs.json); {} without it."""
+    return verified_badge.load_runs(root / RUNS_REPORT)
+
+
+@cached_on(*FACT_INPUTS)
+def map_totals(root: Path) -> dict[str, int]:
+    """How many resources each section lists, by page slug ("python"), for the learning map."""
+    return {src.removesuffix(".md"): len(found)
+            for src, found in section_resources(root).items()}
+
+
+@dataclass(frozen=True)
+class PageAddress:
+    title: str  # the nav title ("5 Python"), as MkDocs' page.title
+    url: str  # as MkDocs' page.url: "python/" ("python.html" without directory URLs), "" home
+    canonical_url: str  # site_url joined with url, as MkDocs' page.canonical_url; else url
+
+
+@dataclass(frozen=True)
+class EnvSetting:
+    """A `!ENV [NAME, ..., default]` value of mkdocs.yml, read when asked (tests set SITE_URL)."""
+
+    names: tuple
+
+    def value(self):
+        found = next((os.environ[name] for name in self.names
+                      if isinstance(name, str) and name in os.environ), None)
+        return found if found is not None or len(self.names) < 2 else self.names[-1]
+
+
+class _SiteLoader(sections.LenientLoader):
+    """mkdocs.yml as plain data, with `!ENV` kept as an EnvSetting (MkDocs' own reading)."""
+
+
+_SiteLoader.add_constructor("!ENV", lambda loader, node: EnvSetting(tuple(
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+    else [loader.construct_scalar(node)])))
+
+
+@cached_on("mkdocs.yml")
+def site_settings(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteLoader)
+
+
+def nav_titles(nav: list) -> dict[str, str]:
+    """Page file -> its nav title, through nested nav sections."""
+    titles: dict[str, str] = {}
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, target), = entry.items()
+            if isinstance(target, list):
+                titles |= nav_titles(target)
+            elif isinstance(target, str):
+                titles[target] = str(title)
+    return titles
+
+
+def yml_site_urls(root: Path) -> SiteUrls:
+    """site_url (its !ENV read now) and use_directory_urls as mkdocs.yml sets them."""
+    settings = site_settings(root)
+    site_url = settings.get("site_url")
+    site_url = site_url.value() if isinstance(site_url, EnvSetting) else site_url
+    return SiteUrls(site_url or None, bool(settings.get("use_directory_urls", True)))
+
+
+def page_address(root: Path, src: str, urls: SiteUrls | None = None) -> PageAddress:
+    """Title and URLs of the docs/ page `src` ("python.md") as MkDocs gives them to its page;
+    `urls`: the generator's own settings where it says (generator.site_urls), else mkdocs.yml's."""
+    urls = urls or yml_site_urls(root)
+    stem = src.removesuffix(".md")
+    if not urls.use_directory_urls:
+        url = f"{stem}.html"
+    else:
+        url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") \
+            else f"{stem}/"
+    url = urlquote(url)
+    base = urls.site_url
+    canonical = urljoin(base if base.endswith("/") else f"{base}/", url) if base else url
+    titles = nav_titles(site_settings(root).get("nav") or [])
+    return PageAddress(titles.get(src, ""), url, canonical)
