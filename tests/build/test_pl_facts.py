@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from support import ROOT
 
 from scripts.build import facts as F
@@ -263,15 +262,15 @@ def test_pages_never_type_a_notebook_duration():
 # --- The built site ------------------------------------------------------------------------------
 
 
-def test_built_pages_end_with_the_facts_line_and_the_facts_page_lists_all(built_site):
+def test_built_pages_end_with_the_facts_line_and_the_facts_page_lists_all(built_site,
+                                                                            site_pages):
     for slug in ["python", "hardware-and-os", "training-neural-nets", "deep-learning-frameworks"]:
-        html = (built_site / slug / "index.html").read_text(encoding="utf-8")
-        soup = BeautifulSoup(html, "lxml")
+        soup = site_pages.section(slug).soup
         footer = soup.select_one("article p.facts-checked")
         assert footer and "Facts on this page checked on" in footer.get_text(), slug
         assert footer.a["href"].rstrip("/").endswith("facts"), slug
         assert "[[fact:" not in soup.select_one("article").get_text(), slug
-    facts_html = (built_site / "facts" / "index.html").read_text(encoding="utf-8")
+    facts_html = site_pages.section("facts").html
     for fact_id in F.all_facts(ROOT):
         assert f"<code>{fact_id}</code>" in facts_html, fact_id
     assert not (built_site / "facts.yml").exists()
