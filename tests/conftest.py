@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import shared_site
+from site_pages import SitePages
 from support import ROOT, copy_project, run_mkdocs_build
 
 from scripts.build.local_site import serve
@@ -61,6 +62,13 @@ def built_site(site_server) -> Path:
     result = run_mkdocs_build(ROOT, site_dir, site_url=base_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> SitePages:
+    """Every built page, read once and parsed on first use, shared by the tests of this process
+    (under xdist: of this worker). Read the parsed pages, never change them: tests/site_pages.py."""
+    return SitePages(built_site)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ left. Two ways out:
 - anything else needs an entry in docs/claims-allowed.yml: the file ("*" for every page), a
   snippet of the line that contains the claim, and the reason it does not age.
 
-An allowance that no longer excuses any claim is reported too, so it cannot quietly excuse the
-next claim that happens to match it.
+An allowance that no longer excuses any claim is reported too, by the tests (not the build:
+tests/site/test_st_facts_claims.py), so it cannot quietly excuse the next claim that matches it.
 """
 
 from __future__ import annotations
@@ -227,9 +227,3 @@ def unexcused(claims: list[Claim], allowances: list[Allowance]) -> list[str]:
             f"cannot age, or add file, snippet and reason to {ALLOWANCES}."
             for c in claims
             if not c.sentence_uses_fact and not any(a.excuses(c) for a in allowances)]
-
-
-def stale_allowances(claims: list[Claim], allowances: list[Allowance]) -> list[str]:
-    return [f"{ALLOWANCES}:{a.line}: the allowance for {a.snippet!r} in {a.file} excuses no "
-            "claim any more; delete it."
-            for a in allowances if not any(a.excuses(c) for c in claims)]

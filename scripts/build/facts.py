@@ -392,19 +392,3 @@ def source_urls(root: Path) -> Iterator[str]:
         if fact.source not in seen:
             seen.add(fact.source)
             yield fact.source
-
-
-NOTEBOOK_LINK = re.compile(r"\]\((?:\.\./)*notebooks/(\d+)-[\w-]+\.ipynb\)")
-
-
-def used_fact_ids(root: Path) -> set[str]:
-    """Ids of every marker in docs/*.md (the facts page itself lists, not uses, facts).
-
-    A link to one of our notebooks uses its minutes: the time budget writes them on that line.
-    """
-    used = set()
-    for path in sorted((root / "docs").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        used |= {fact_id for _, fact_id in find_markers(text)}
-        used |= {f"notebook-{number}-minutes" for number in NOTEBOOK_LINK.findall(text)}
-    return used

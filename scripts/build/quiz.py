@@ -205,18 +205,6 @@ def parse_quizzes(markdown: str, first_line: int = 1) -> tuple[list[Question], l
     return shifted, [e.shifted(offset) for e in errors]
 
 
-def page_problems(questions: list[Question]) -> list[str]:
-    """What a section page's "Check yourself" lacks: 3+ questions, 2+ choices, 1 prediction."""
-    problems = []
-    if len(questions) < 3:
-        problems.append(f"has {len(questions)} quiz questions; write at least 3")
-    if not any(q.predict for q in questions):
-        problems.append("has no '!!! quiz predict' question that asks the reader to predict")
-    if sum(not q.predict for q in questions) < 2:
-        problems.append("needs at least 2 plain multiple-choice questions ('!!! quiz')")
-    return problems
-
-
 # After a page's last question: progress.js writes "Your score: 2 of 3 right" here.
 SCORE = ('<p class="progress-ui quiz-score" data-quiz-score>Answer the questions above to see '
          'your score.</p>')

@@ -225,12 +225,6 @@ def path_blocks(markdown: str) -> list[tuple[int, list[PathLink]]]:
     return found
 
 
-def path_links(markdown: str) -> list[tuple[int, list[str]]]:
-    """For each time-budget marker, the targets the path counts (optional links left out)."""
-    return [(index, [link.url for link in links if not link.optional])
-            for index, links in path_blocks(markdown)]
-
-
 def path_minutes(urls: list[str], sections: dict[str, list[Resource]],
                  notebooks: dict[str, int]) -> tuple[int, list[str]]:
     """Minutes of a path (each resource once) and the link targets that have no time."""

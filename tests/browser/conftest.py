@@ -6,8 +6,6 @@ when the page logs a console error, unless the test says which errors it expects
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from br_helpers import Recorder, check_recorder, open_context, origin_of
 
@@ -61,20 +59,11 @@ def mobile_page(make_context):
 # ---- The built site's pages -------------------------------------------------------------------
 
 
-def page_paths(site_dir: Path) -> list[str]:
-    """URL paths of every built page ("" for home), 404.html excluded."""
-    paths = []
-    for html in sorted(site_dir.rglob("index.html")):
-        relative = html.parent.relative_to(site_dir).as_posix()
-        if relative.startswith(("assets", "search")):
-            continue
-        paths.append("" if relative == "." else relative + "/")
-    return paths
-
-
 @pytest.fixture(scope="session")
-def all_paths(built_site) -> list[str]:
-    return page_paths(built_site)
+def all_paths(site_pages) -> list[str]:
+    """URL paths of every built page ("" for home), 404.html excluded."""
+    return [page.url_path for page in site_pages.index_pages()
+            if not page.path.startswith(("assets", "search"))]
 
 
 @pytest.fixture(scope="session")

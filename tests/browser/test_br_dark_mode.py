@@ -49,13 +49,10 @@ def test_system_preference_dark_gives_slate(dark_page, site_url):
     assert color_scheme(dark_page) == "slate", "the default palette should follow the system"
 
 
-def plot_pages(built_site) -> list[str]:
+def plot_pages(site_pages) -> list[str]:
     """Notebook pages whose stored outputs include an image (a plot)."""
-    return sorted(
-        html.parent.relative_to(built_site).as_posix() + "/"
-        for html in built_site.glob("notebooks/*/index.html")
-        if 'class="jp-RenderedImage' in html.read_text(encoding="utf-8")
-    )
+    return sorted(page.url_path for page in site_pages.under("notebooks")
+                  if 'class="jp-RenderedImage' in page.html)
 
 
 def background_brightness(png: bytes) -> float:
@@ -64,9 +61,9 @@ def background_brightness(png: bytes) -> float:
     return ImageStat.Stat(image).median[0] / 255
 
 
-def test_notebook_plots_stay_readable_in_dark_mode(dark_page, site_url, built_site):
+def test_notebook_plots_stay_readable_in_dark_mode(dark_page, site_url, site_pages):
     page = dark_page
-    pages = plot_pages(built_site)
+    pages = plot_pages(site_pages)
     assert pages, "no notebook page has a stored plot; notebooks 01, 02, 06-08 ship with outputs"
     for path in pages:
         page.goto(site_url + path)

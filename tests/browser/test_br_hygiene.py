@@ -20,16 +20,10 @@ FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 
 
 @pytest.fixture(scope="session")
-def soups(built_site) -> dict[str, BeautifulSoup]:
+def soups(site_pages) -> dict[str, BeautifulSoup]:
     """Parsed HTML of every built page, keyed by URL path ("" for home, "404.html")."""
-    pages = {}
-    for html in sorted(built_site.rglob("*.html")):
-        relative = html.relative_to(built_site)
-        if relative.parts[0] in {"assets", "search"}:
-            continue
-        key = "" if relative.as_posix() == "index.html" else relative.as_posix()
-        pages[key.removesuffix("index.html")] = BeautifulSoup(html.read_text("utf-8"), "lxml")
-    return pages
+    return {page.url_path: page.soup for path, page in site_pages.items()
+            if path.split("/", 1)[0] not in {"assets", "search"}}
 
 
 def problems(soups, check) -> dict[str, list]:

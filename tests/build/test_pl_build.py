@@ -21,8 +21,7 @@ SECTIONS = [
 ]
 
 
-def primary_nav_links(page_html: str) -> list[tuple[str, str]]:
-    soup = BeautifulSoup(page_html, "lxml")
+def primary_nav_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
     nav = soup.select_one("nav.md-nav--primary")
     links = []
     for anchor in nav.select("a.md-nav__link"):
@@ -36,8 +35,8 @@ def test_strict_build_writes_every_section_page(built_site):
         assert (built_site / slug / "index.html").is_file(), f"missing page {slug}"
 
 
-def test_nav_lists_ten_sections_and_contact_in_order(built_site):
-    links = primary_nav_links((built_site / "index.html").read_text(encoding="utf-8"))
+def test_nav_lists_ten_sections_and_contact_in_order(site_pages):
+    links = primary_nav_links(site_pages.soup("index.html"))
     hrefs = [href.removeprefix("./") for _, href in links]
     positions = []
     for title, slug in SECTIONS:

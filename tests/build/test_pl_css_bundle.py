@@ -2,7 +2,6 @@
 
 
 import pytest
-from bs4 import BeautifulSoup
 
 from scripts.build import css_bundle
 
@@ -27,8 +26,8 @@ def test_missing_part_names_the_file_and_the_fix(tmp_path):
         css_bundle.bundle(tmp_path, ["lost.css"])
 
 
-def test_built_pages_link_one_stylesheet_of_ours(built_site):
-    soup = BeautifulSoup((built_site / "python" / "index.html").read_text(), "lxml")
+def test_built_pages_link_one_stylesheet_of_ours(built_site, site_pages):
+    soup = site_pages.soup("python/index.html")
     ours = [
         link["href"]
         for link in soup.find_all("link", rel="stylesheet")

@@ -1,7 +1,6 @@
 """Script files load with `defer`, so none holds up the first paint; inline scripts stay."""
 
 
-from bs4 import BeautifulSoup
 
 from scripts.build import defer_scripts
 
@@ -30,10 +29,10 @@ def test_a_src_in_the_script_text_does_not_count():
     assert defer_scripts.defer_external_scripts(html) == html
 
 
-def test_404_and_pages_defer_every_script_file_in_order(built_site):
+def test_404_and_pages_defer_every_script_file_in_order(site_pages):
     for page in ("index.html", "python/index.html", "notebooks/01-first-neural-network/index.html",
                  "404.html"):
-        soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "lxml")
+        soup = site_pages.soup(page)
         files = soup.find_all("script", src=True)
         assert files, page
         assert all(script.has_attr("defer") for script in files), page

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 import pytest
-from bs4 import BeautifulSoup
 from support import ROOT, apply_step
 
 from scripts.build import glossary
 
 TERMS = glossary.parse_glossary((ROOT / glossary.GLOSSARY_FILE).read_text(encoding="utf-8"))
-
-
-def soup_of(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def test_glossary_has_at_least_40_terms_each_defined_once():
@@ -60,34 +56,34 @@ def test_focusable_abbreviations_only_outside_links():
     assert '<a href="#"><abbr title="b">CPU</abbr></a>' in result
 
 
-def test_every_term_has_a_tooltip_on_some_page_other_than_the_glossary(built_site):
+def test_every_term_has_a_tooltip_on_some_page_other_than_the_glossary(site_pages):
     found: set[str] = set()
-    for page in built_site.rglob("*.html"):
-        if page.parent.name == "glossary":
+    for path, page in site_pages.items():
+        if PurePosixPath(path).parent.name == "glossary":
             continue
-        found.update(abbr.get_text() for abbr in soup_of(page).select("article abbr[title]"))
+        found.update(abbr.get_text() for abbr in page.soup.select("article abbr[title]"))
     missing = [t.term for t in TERMS if t.term not in found]
     assert not missing, f"glossary terms used on no page: {missing}"
 
 
-def test_tooltips_are_keyboard_focusable_outside_links(built_site):
+def test_tooltips_are_keyboard_focusable_outside_links(site_pages):
     # Inside a link, button or <summary> a focusable <abbr> would nest interactive elements.
-    outside = [abbr for page in built_site.rglob("*.html")
-               for abbr in soup_of(page).select("article abbr[title]")
+    outside = [abbr for page in site_pages.values()
+               for abbr in page.soup.select("article abbr[title]")
                if not abbr.find_parent(["a", "button", "summary", "label"])]
     assert outside
     assert all(a.get("tabindex") == "0" for a in outside)
 
 
-def test_notebook_pages_get_glossary_tooltips(built_site):
-    pages = sorted((built_site / "notebooks").glob("*/index.html"))
+def test_notebook_pages_get_glossary_tooltips(site_pages):
+    pages = site_pages.under("notebooks")
     assert pages
-    with_terms = [p for p in pages if soup_of(p).select("article abbr[title][tabindex='0']")]
+    with_terms = [p for p in pages if p.soup.select("article abbr[title][tabindex='0']")]
     assert with_terms, "no notebook page has a glossary tooltip"
 
 
-def test_glossary_page_lists_every_term_with_an_anchor(built_site):
-    soup = soup_of(built_site / "glossary" / "index.html")
+def test_glossary_page_lists_every_term_with_an_anchor(site_pages):
+    soup = site_pages.soup("glossary/index.html")
     listed = {dt["id"]: dt.get_text() for dt in soup.select("dl.glossary-list dt[id]")}
     assert sorted(listed.values()) == sorted(t.term for t in TERMS)
     assert all(listed[t.anchor] == t.term for t in TERMS)
@@ -97,8 +93,8 @@ def test_glossary_source_is_not_published_as_a_page(built_site):
     assert not (built_site / "glossary-terms" / "index.html").exists()
 
 
-def test_glossary_comes_after_notebooks_and_before_contact(built_site):
-    nav = soup_of(built_site / "index.html").select_one("nav.md-nav--primary")
+def test_glossary_comes_after_notebooks_and_before_contact(site_pages):
+    nav = site_pages.soup("index.html").select_one("nav.md-nav--primary")
     hrefs = [a.get("href", "") for a in nav.select("a.md-nav__link[href]")]
     last_notebook = max(i for i, href in enumerate(hrefs) if "notebooks/" in href)
     glossary_at = next(i for i, href in enumerate(hrefs) if href.rstrip("/").endswith("glossary"))

@@ -42,41 +42,37 @@ def test_map_nodes_get_resource_totals():
     assert 'data-resource-total="7"' in progress_controls.add_map_totals(page, {"python": 7})
 
 
-def soup_of(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def section_slugs(site) -> list[str]:
+def section_slugs(site_pages) -> list[str]:
     """Pages whose nav title starts with a number ("5 Python") are sections."""
-    nav = soup_of(site / "index.html").select_one("nav.md-nav--primary")
+    nav = site_pages.soup("index.html").select_one("nav.md-nav--primary")
     return [a["href"].strip("./") for a in nav.select("a.md-nav__link[href]")
             if re.match(r"^\d+\s", a.get_text(" ", strip=True))]
 
 
 def toggles(page):
-    return soup_of(page).select("article button[data-progress-toggle][aria-pressed]")
+    return page.soup.select("article button[data-progress-toggle][aria-pressed]")
 
 
-def test_every_section_and_notebook_page_has_a_mark_done_button(built_site):
-    slugs = section_slugs(built_site)
+def test_every_section_and_notebook_page_has_a_mark_done_button(site_pages):
+    slugs = section_slugs(site_pages)
     assert len(slugs) == 10, slugs
-    pages = [built_site / slug / "index.html" for slug in slugs]
-    pages += sorted((built_site / "notebooks").glob("*/index.html"))
+    pages = [site_pages.section(slug) for slug in slugs]
+    pages += site_pages.under("notebooks")
     assert len(pages) >= 18
     for page in pages:
-        assert len(toggles(page)) == 1, f"{page}: expected one Mark as done button"
+        assert len(toggles(page)) == 1, f"{page.path}: expected one Mark as done button"
     for other in ("index.html", "contact/index.html", "glossary/index.html"):
-        assert toggles(built_site / other) == [], f"{other} is not a section"
+        assert toggles(site_pages[other]) == [], f"{other} is not a section"
 
 
-def test_every_resource_line_has_a_done_checkbox(built_site):
-    for page in built_site.rglob("index.html"):
+def test_every_resource_line_has_a_done_checkbox(site_pages):
+    for page in site_pages.index_pages():
         selector = "article li > a.resource-link, article li > p > a.resource-link"
-        links = soup_of(page).select(selector)
+        links = page.soup.select(selector)
         for link in links:
             item = link.find_parent("li")
             assert item.select_one("input[type=checkbox][data-progress-resource]"), (
-                f"{page}: no done checkbox for {link['href']}"
+                f"{page.path}: no done checkbox for {link['href']}"
             )
 
 

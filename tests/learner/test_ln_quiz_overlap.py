@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from quiz_overlap import Placed, overlap, repeated_questions
 from support import ROOT
 
 from scripts.build.quiz import parse_quizzes
-from scripts.build.quiz_overlap import Placed, overlap, repeated_questions
 
 # The pair the guide once had: the same learning-rate prediction on two pages (issue 21).
 BASICS = '''\

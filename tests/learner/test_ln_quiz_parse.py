@@ -11,8 +11,8 @@ from support import ROOT
 
 from scripts.build.quiz import (
     SCORE,
+    Question,
     inline_markdown,
-    page_problems,
     parse_quizzes,
     render_question,
     replace_quizzes,
@@ -152,6 +152,21 @@ def test_every_error_of_a_page_is_reported_not_only_the_first():
     text = missing + quiz(*OPTIONS, header="!!! quiz Q")
     _, errors = parse_quizzes(text)
     assert len(errors) == 2
+
+
+def page_problems(questions: list[Question]) -> list[str]:
+    """What a section page's "Check yourself" lacks: 3+ questions, 2+ choices, 1 prediction.
+
+    A rule for our own pages that only this file checks (the build does not), so it lives here.
+    """
+    problems = []
+    if len(questions) < 3:
+        problems.append(f"has {len(questions)} quiz questions; write at least 3")
+    if not any(q.predict for q in questions):
+        problems.append("has no '!!! quiz predict' question that asks the reader to predict")
+    if sum(not q.predict for q in questions) < 2:
+        problems.append("needs at least 2 plain multiple-choice questions ('!!! quiz')")
+    return problems
 
 
 def test_page_problems_ask_for_three_questions_two_choices_and_one_prediction():

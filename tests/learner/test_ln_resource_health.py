@@ -98,8 +98,12 @@ def test_broken_report_names_the_file(tmp_path):
         resource_health.load_report(report)
 
 
-def health_rows(site):
-    soup = BeautifulSoup((site / "resource-health" / "index.html").read_text("utf-8"), "lxml")
+def health_page(site) -> BeautifulSoup:
+    """The Resource health page of the build with reports (not the suite's shared build)."""
+    return BeautifulSoup((site / "resource-health" / "index.html").read_text("utf-8"), "lxml")
+
+
+def health_rows(soup):
     rows = {}
     for tr in soup.select("article table tbody tr"):
         cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
@@ -118,7 +122,8 @@ def test_build_with_a_report_shows_status_on_lines_and_page(reported_build):
     moved = notes["https://old.example.org/talk"]
     assert moved.select_one("a")["href"] == "https://new.example.org/talk"
     assert notes["https://unchecked.example.org/"] is None  # unchecked: the line claims nothing
-    rows = health_rows(site)
+    health = health_page(site)
+    rows = health_rows(health)
     assert rows["https://working.example.org/"][1:] == ["docs", "Contact", "Working", "20 Nov 2026"]
     assert rows["https://old.example.org/talk"][3].startswith("Moved")
     assert rows["https://unchecked.example.org/"][3:] == ["Not yet checked", ""]
@@ -126,7 +131,6 @@ def test_build_with_a_report_shows_status_on_lines_and_page(reported_build):
     gone = "https://gone.example.org/paper"
     assert notes[gone].select_one("a.resource-archive")["href"] == COPY
     assert rows[gone][3] == "Broken: archived copy of Sample broken"
-    health = BeautifulSoup((site / "resource-health" / "index.html").read_text("utf-8"), "lxml")
     assert health.select_one(f'article td a[href="{COPY}"]')["data-linkcheck"] == "skip"
     # Every resource line: a small "report a problem" link to a pre-filled GitHub issue.
     for li in page.select("article li"):
@@ -148,12 +152,11 @@ def test_build_with_a_report_shows_status_on_lines_and_page(reported_build):
     assert "web.archive.org" not in contact_html.replace(f'href="{COPY}"', "")
 
 
-def test_health_page_lists_every_typed_resource(built_site):
-    listed = set(health_rows(built_site))
+def test_health_page_lists_every_typed_resource(site_pages):
+    listed = set(health_rows(site_pages.soup("resource-health/index.html")))
     on_pages = set()
-    for page in built_site.rglob("index.html"):
-        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
-        on_pages.update(a["href"] for a in soup.select("article a.resource-link"))
+    for page in site_pages.index_pages():
+        on_pages.update(a["href"] for a in page.soup.select("article a.resource-link"))
     assert on_pages and on_pages <= listed
 
 

@@ -51,8 +51,12 @@ def test_invalid_report_names_the_file(tmp_path):
         verified_badge.load_runs(report)
 
 
-def badge_text(site, slug):
-    soup = BeautifulSoup((site / "notebooks" / slug / "index.html").read_text("utf-8"), "lxml")
+def reported_page(site, slug) -> BeautifulSoup:
+    """A notebook page of the build with reports (not the suite's shared build)."""
+    return BeautifulSoup((site / "notebooks" / slug / "index.html").read_text("utf-8"), "lxml")
+
+
+def badge_text(soup, slug):
     badges = soup.select("article .verified-badge")
     assert len(badges) == 1, f"{slug}: expected one badge, found {len(badges)}"
     return badges[0].get_text(" ", strip=True)
@@ -61,15 +65,16 @@ def badge_text(site, slug):
 @pytest.mark.sweep  # a second build, with reports (learner/reported_build.py)
 def test_build_shows_verified_stale_and_missing(reported_build):
     site, (fresh, stale, missing) = reported_build
-    assert "\u2713 Verified" in badge_text(site, fresh)
-    assert "Python 3.11.7" in badge_text(site, fresh)
-    assert "code changed after the last recorded run" in badge_text(site, stale)
-    assert "no record of running" in badge_text(site, missing)
+    assert "\u2713 Verified" in badge_text(reported_page(site, fresh), fresh)
+    assert "Python 3.11.7" in badge_text(reported_page(site, fresh), fresh)
+    assert "code changed after the last recorded run" in badge_text(reported_page(site, stale),
+                                                                     stale)
+    assert "no record of running" in badge_text(reported_page(site, missing), missing)
 
 
-def test_every_notebook_page_has_a_badge(built_site):
+def test_every_notebook_page_has_a_badge(site_pages):
     notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
-    pages = sorted(page.parent.name for page in (built_site / "notebooks").glob("*/index.html"))
-    assert notebooks and pages == notebooks
-    for slug in pages:
-        assert badge_text(built_site, slug)
+    pages = {page.path.split("/")[1]: page for page in site_pages.under("notebooks")}
+    assert notebooks and sorted(pages) == notebooks
+    for slug, page in pages.items():
+        assert badge_text(page.soup, slug)

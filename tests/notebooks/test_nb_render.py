@@ -1,6 +1,5 @@
 """Every notebook is a light, same-origin page of the built site, with buttons and real alt text."""
 
-import functools
 import gzip
 import json
 from pathlib import Path
@@ -38,9 +37,9 @@ def notebook_title(notebook: Path) -> str:
     return first.removeprefix("# ").strip()
 
 
-@functools.cache  # six tests read each page; none of them changes the tree
-def soup_of(site: Path, notebook: Path) -> BeautifulSoup:
-    return BeautifulSoup(page_of(site, notebook).read_text(encoding="utf-8"), "lxml")
+def soup_of(site_pages, notebook: Path) -> BeautifulSoup:
+    """The notebook's page, parsed once for the session (tests/site_pages.py); never change it."""
+    return site_pages.soup(f"notebooks/{notebook.stem}/index.html")
 
 
 def loaded_urls(soup: BeautifulSoup) -> list[str]:
@@ -64,10 +63,10 @@ def test_there_are_ten_notebooks():
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_each_notebook_is_an_html_page_with_its_title(built_site, notebook):
+def test_each_notebook_is_an_html_page_with_its_title(built_site, site_pages, notebook):
     page = page_of(built_site, notebook)
     assert page.is_file(), f"{notebook.name} has no page at {page.relative_to(built_site)}"
-    soup = soup_of(built_site, notebook)
+    soup = soup_of(site_pages, notebook)
     assert soup.find("h1").get_text(strip=True).rstrip("¶") == notebook_title(notebook)
     assert notebook_title(notebook) in soup.title.get_text()
 
@@ -80,8 +79,8 @@ def test_raw_ipynb_files_are_only_download_copies_next_to_pages(built_site):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_pages_load_nothing_from_other_origins(built_site, notebook):
-    soup = soup_of(built_site, notebook)
+def test_notebook_pages_load_nothing_from_other_origins(site_pages, notebook):
+    soup = soup_of(site_pages, notebook)
     page_url = urljoin(SITE, f"notebooks/{notebook.stem}/")
     foreign = [
         u for u in loaded_urls(soup) if urlparse(urljoin(page_url, u)).netloc != "example.org"
@@ -97,7 +96,7 @@ def test_notebook_page_fits_the_size_budget(built_site, notebook):
     assert size < PAGE_BUDGET_GZIP, f"{notebook.name}: {size} bytes gzipped"
 
 
-def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
+def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site, site_pages):
     stylesheet = built_site / "stylesheets" / "notebooks.css"
     css = stylesheet.read_text(encoding="utf-8")
     assert len(gzip.compress(css.encode())) < STYLESHEET_BUDGET_GZIP
@@ -110,18 +109,15 @@ def test_one_small_shared_stylesheet_is_linked_from_every_page(built_site):
     assert bundle.index(css) < overrides
     plots_on_white = '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img'
     assert plots_on_white in bundle[overrides:]
-    for page in built_site.rglob("index.html"):
-        hrefs = [
-            link.get("href", "")
-            for link in BeautifulSoup(page.read_text(), "lxml").find_all("link")
-        ]
-        assert any(href.endswith("stylesheets/site.css") for href in hrefs), page
+    for page in site_pages.index_pages():
+        hrefs = [link.get("href", "") for link in page.soup.find_all("link")]
+        assert any(href.endswith("stylesheets/site.css") for href in hrefs), page.path
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_buttons_point_at_this_notebook(built_site, notebook):
+def test_buttons_point_at_this_notebook(built_site, site_pages, notebook):
     repo_url, branch = repo_settings()
-    bar = soup_of(built_site, notebook).select_one("div.notebook-buttons")
+    bar = soup_of(site_pages, notebook).select_one("div.notebook-buttons")
     assert bar is not None, f"{notebook.name} page has no button bar"
     colab = bar.select_one("a.notebook-button--colab")
     download = bar.select_one("a.notebook-button--download")
@@ -136,16 +132,16 @@ def test_buttons_point_at_this_notebook(built_site, notebook):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_edit_link_points_at_the_notebook_file(built_site, notebook):
+def test_edit_link_points_at_the_notebook_file(site_pages, notebook):
     repo_url, branch = repo_settings()
-    edit = soup_of(built_site, notebook).select_one("a.md-content__button[href*='/edit/']")
+    edit = soup_of(site_pages, notebook).select_one("a.md-content__button[href*='/edit/']")
     assert edit is not None and edit["href"] == edit_url(repo_url, branch, notebook.name)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_output_images_are_files_with_meaningful_alt_text(built_site, notebook):
+def test_output_images_are_files_with_meaningful_alt_text(built_site, site_pages, notebook):
     page = page_of(built_site, notebook)
-    for img in soup_of(built_site, notebook).select("article img"):
+    for img in soup_of(site_pages, notebook).select("article img"):
         assert not img["src"].startswith("data:"), "image left inline as a data URI"
         assert (page.parent / img["src"]).is_file()
         assert len(img.get("alt", "")) > 15 and "No description" not in img["alt"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
-from bs4 import BeautifulSoup
 from support import SEED
 
 # The spec's ten sections in their order, written out on purpose: the build reads them from
@@ -40,7 +38,3 @@ def accepted_urls(row: dict[str, str]) -> list[str]:
     """The seed URL followed by every successor URL recorded for it."""
     return [row["url"], *URL_IN_TEXT.findall(row.get("successor_url") or "")]
 
-
-def page_soup(site: Path, slug: str) -> BeautifulSoup:
-    path = site / slug / "index.html" if slug else site / "index.html"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")

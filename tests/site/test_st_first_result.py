@@ -16,7 +16,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from nbclient import NotebookClient
 from support import render_as_mkdocs
@@ -104,10 +103,10 @@ def test_new_to_programming_starts_with_the_first_notebook():
     assert f"(#{SLUG})" in first_step
 
 
-def test_built_home_page_uses_the_notebook_buttons_colab_url(built_site):
+def test_built_home_page_uses_the_notebook_buttons_colab_url(built_site, site_pages):
     config = load_config(str(ROOT / "mkdocs.yml"))
     expected = colab_url(*repository(config), NOTEBOOK)
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = site_pages.soup("index.html")
     heading = soup.find("h2", id=SLUG)
     assert heading is not None, f"no <h2 id={SLUG}> on the home page"
     assert heading.find_previous("h2") is None, "it is the first section"
@@ -122,8 +121,8 @@ def test_built_home_page_uses_the_notebook_buttons_colab_url(built_site):
     page = [a for a in links if a["href"].rstrip("/").endswith("notebooks/01-first-neural-network")]
     assert len(page) == 1 and (built_site / page[0]["href"] / "index.html").is_file()
     # The notebook page's own Colab button uses the same URL.
-    notebook_page = built_site / "notebooks" / "01-first-neural-network" / "index.html"
-    assert f'href="{expected}"' in notebook_page.read_text(encoding="utf-8")
+    notebook_page = site_pages["notebooks/01-first-neural-network/index.html"]
+    assert f'href="{expected}"' in notebook_page.html
 
 
 # --- notebook 01 qualifies ----------------------------------------------------------------

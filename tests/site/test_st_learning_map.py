@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sitedata import SECTION_SLUGS, page_soup
+from sitedata import SECTION_SLUGS
 
 
 @pytest.fixture(scope="module")
-def learning_map(built_site):
-    soup = page_soup(built_site, "")
+def learning_map(site_pages):
+    soup = site_pages.soup("index.html")
     wrapper = soup.select_one("div.learning-map#learning-map")
     assert wrapper is not None, "home page has no <div class='learning-map' id='learning-map'>"
     return wrapper

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from site_checks import copied_runs, text_of_file, word_runs, words_of
-from sitedata import SECTION_SLUGS, SEED_GUIDE, accepted_urls, audit_rows, page_soup
+from sitedata import SECTION_SLUGS, SEED_GUIDE, accepted_urls, audit_rows
 from support import ROOT
 
 SEED_TEXT = SEED_GUIDE.read_text(encoding="utf-8")
@@ -81,8 +81,8 @@ def section_blocks(soup, heading_text: str):
 
 
 @pytest.mark.parametrize("slug", SECTION_SLUGS)
-def test_section_page_has_the_standard_structure(slug, built_site):
-    soup = page_soup(built_site, slug)
+def test_section_page_has_the_standard_structure(slug, site_pages):
+    soup = site_pages.section(slug).soup
     for heading in ("Do you need this section?", "The idea", "Resources"):
         assert section_blocks(soup, heading) is not None, f"/{slug}/ lacks a '{heading}' heading"
     questions = section_blocks(soup, "Check yourself")
@@ -105,8 +105,8 @@ def test_section_page_has_the_standard_structure(slug, built_site):
 
 
 @pytest.mark.parametrize("slug", SECTION_SLUGS)
-def test_no_link_text_says_here(slug, built_site):
-    soup = page_soup(built_site, slug)
+def test_no_link_text_says_here(slug, site_pages):
+    soup = site_pages.section(slug).soup
     bad = [
         a["href"]
         for a in soup.select("article a[href]")
@@ -115,10 +115,8 @@ def test_no_link_text_says_here(slug, built_site):
     assert not bad, f"/{slug}/ has links whose text does not say where they go: {bad}"
 
 
-def test_not_found_page_offers_home_sections_and_search(built_site):
-    soup = page_soup(built_site, "").__class__(
-        (built_site / "404.html").read_text(encoding="utf-8"), "lxml"
-    )
+def test_not_found_page_offers_home_sections_and_search(site_pages):
+    soup = site_pages.soup("404.html")
     article = soup.select_one("article")
     assert "not found" in article.h1.get_text().lower()
     hrefs = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in article.select("a[href]")]

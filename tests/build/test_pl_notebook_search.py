@@ -95,9 +95,10 @@ def first_code_line(notebook: Path) -> str:
 
 
 @pytest.mark.parametrize("notebook", sample_then_sweep(NOTEBOOKS), ids=lambda p: p.stem)
-def test_search_finds_each_section_of_a_notebook_without_page_chrome(built_site, notebook):
+def test_search_finds_each_section_of_a_notebook_without_page_chrome(built_site, site_pages,
+                                                                      notebook):
     entries = search_entries(built_site, notebook)
-    page = (built_site / "notebooks" / notebook.stem / "index.html").read_text(encoding="utf-8")
+    page = site_pages[f"notebooks/{notebook.stem}/index.html"].html
     heading_ids = re.findall(r'<h[1-6] id="([^"]+)"', page.split('class="jp-Notebook"')[1])
     located = {entry["location"].partition("#")[2] for entry in entries}
     # The title's section is the page's own entry; every later heading has one of its own.
@@ -118,8 +119,8 @@ def test_code_is_indexed_once_under_its_own_section(built_site, notebook):
     assert json.dumps(holders[0]["text"]).count(line) == 1
 
 
-def test_the_notebook_page_still_shows_every_cell_with_its_outputs(built_site):
-    page = (built_site / "notebooks" / NOTEBOOKS[0].stem / "index.html").read_text("utf-8")
+def test_the_notebook_page_still_shows_every_cell_with_its_outputs(site_pages):
+    page = site_pages[f"notebooks/{NOTEBOOKS[0].stem}/index.html"].html
     for part in ('class="jp-Notebook"', "jp-InputPrompt", "jp-OutputArea", "notebook-buttons",
                  'class="anchor-link"'):
         assert part in page, part

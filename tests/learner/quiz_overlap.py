@@ -1,5 +1,7 @@
 """Questions that test the same thing twice, across pages: a reader should never meet a repeat.
 
+A check that only tests/learner/test_ln_quiz_overlap.py runs (the build does not), so it lives here.
+
 Two questions overlap when their prompts, or their keyed answers, share most of their content
 words (Jaccard similarity of the word sets, short and question-frame words left out). A repeat
 reworded a little still shares the words that carry its point ("learning rate", "jumps around").
