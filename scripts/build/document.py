@@ -77,10 +77,6 @@ def parent_map(root) -> dict:
     return {child: parent for parent in root.iter() for child in parent}
 
 
-def ancestors(element) -> list:
-    return list(element.iterancestors())
-
-
 def insert_after(anchor, new) -> None:
     """Put `new` right after `anchor`, keeping the text that followed `anchor` after `new`."""
     new.tail, anchor.tail = anchor.tail, None

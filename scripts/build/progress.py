@@ -42,13 +42,6 @@ cookies, nothing sent anywhere. Export it to keep a copy or to move it to anothe
 </div>"""
 
 
-def page_slug(url: str) -> str:
-    """The key progress.js derives from a page URL: 'python/' or 'python.html' -> 'python'."""
-    slug = url.split("#")[0].strip("/")
-    slug = re.sub(r"(^|/)index\.html$", "", slug)
-    return re.sub(r"\.html$", "", slug).strip("/")
-
-
 def is_section(title: str | None) -> bool:
     """Section pages have numbered nav titles ("5 Python")."""
     return is_section_title(title)

@@ -277,8 +277,3 @@ def render_quizzes(markdown: str, where: str, first_line: int) -> str:
     questions, errors = parse_quizzes(markdown, first_line)
     raise_all(errors, where, QuizSyntaxError)
     return replace_quizzes(markdown, questions, first_line) if questions else markdown
-
-
-def render_page_quizzes(markdown: str, src: str, first_line: int) -> str:
-    """The page's Markdown with every quiz block turned into quiz markup."""
-    return render_quizzes(markdown, f"docs/{src}", first_line)

@@ -8,13 +8,10 @@ the reader's browser requests nothing from the archive or from GitHub until the 
 from __future__ import annotations
 
 import html
-import re
 from urllib.parse import quote, urlencode
 
 ARCHIVED_RESULTS = ("broken", "moved")  # moved ones carry a copy only when flagged for review
 TITLE_LIMIT = 120  # GitHub issue titles stay readable
-TAGS = re.compile(r"<[^>]+>")
-HIDDEN_TYPE = re.compile(r'<span class="resource-link__type">.*?</span>', re.DOTALL)
 # No Referer to the archive or to GitHub; `nofollow`: these are not endorsements.
 REL = 'rel="nofollow noopener noreferrer" data-linkcheck="skip"'
 
@@ -44,11 +41,6 @@ def archive_link_html(result: dict | None, resource_title: str = "") -> str:
 def archive_link_markdown(result: dict | None, resource_title: str = "") -> str:
     """The same link for a Markdown table cell (inline HTML, so it keeps its marks), or ''."""
     return archive_link_html(result, resource_title).replace("|", "&#124;")
-
-
-def anchor_text(anchor_html: str) -> str:
-    """A resource link's visible title: its text without the screen-reader type label."""
-    return " ".join(html.unescape(TAGS.sub("", HIDDEN_TYPE.sub("", anchor_html))).split())
 
 
 def shorten(text: str, limit: int = TITLE_LIMIT) -> str:

@@ -97,10 +97,3 @@ def resource_title(anchor) -> str:
             parts.extend(child.itertext())
         parts.append(child.tail or "")
     return "".join(parts).strip()
-
-
-def check_typed_links(src_path: str, source: str) -> None:
-    """Fail with every unknown type, file and line; scan the whole file for true line numbers."""
-    problems = find_unknown_types(source)
-    if problems:
-        raise ValueError("\n".join(unknown_type_message(src_path, p) for p in problems))

@@ -64,10 +64,3 @@ def all_paths(site_pages) -> list[str]:
     """URL paths of every built page ("" for home), 404.html excluded."""
     return [page.url_path for page in site_pages.index_pages()
             if not page.path.startswith(("assets", "search"))]
-
-
-@pytest.fixture(scope="session")
-def notebook_paths(all_paths) -> list[str]:
-    paths = [path for path in all_paths if path.startswith("notebooks/")]
-    assert paths, "the build has no notebook pages under /notebooks/"
-    return paths

@@ -76,10 +76,3 @@ def test_nothing_is_loaded_from_the_archive_or_github_until_clicked():
               + resource_links.report_problem_html(REPO, "P", "https://g.example/", "T", COPY))
     assert scan_html(f"<html><body>{markup}</body></html>", "page.html") == []
     assert "<link" not in markup and "<img" not in markup and "<iframe" not in markup
-
-
-def test_anchor_text_drops_the_hidden_type_and_tags():
-    anchor = ('<a href="https://a.example/" class="resource-link"><span class="resource-link__icon"'
-              ' aria-hidden="true"><svg></svg></span><span class="resource-link__type">Book: '
-              "</span>Deep &amp; <em>wide</em></a>")
-    assert resource_links.anchor_text(anchor) == "Deep & wide"

@@ -15,14 +15,6 @@ JS_FILES = ["assets/javascripts/progress.js", "assets/javascripts/vendor/iframe-
 JS_BUDGET_BYTES = 10 * 1024
 
 
-def test_page_slug_matches_what_progress_js_derives():
-    assert progress_controls.page_slug("python/") == "python"
-    assert progress_controls.page_slug("python.html") == "python"
-    assert progress_controls.page_slug("notebooks/01-first/") == "notebooks/01-first"
-    assert progress_controls.page_slug("") == ""
-    assert progress_controls.page_slug("index.html") == ""
-
-
 def test_resource_lines_get_a_labelled_checkbox():
     page = ('<ul><li><a href="https://a.example/" class="resource-link" data-resource-type="book">'
             '<span class="resource-link__type">Book: </span>Deep &amp; wide</a>: text</li>'
