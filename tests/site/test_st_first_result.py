@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from support import render_as_mkdocs
 
 from scripts.build.colab_links import ColabLinkError, resolve_colab_links
 from scripts.build.notebook_links import colab_url, repository
+from scripts.notebooks.execute_notebooks import merged_streams
 from scripts.notebooks.notebook_meta import sources_sha256
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,11 +131,13 @@ def test_built_home_page_uses_the_notebook_buttons_colab_url(built_site, site_pa
 
 
 def stream_texts(notebook) -> list[str]:
+    """Printed text per cell, neighbouring chunks joined: where the kernel splits a print depends
+    on timing (a loaded machine split one line's newline into a chunk of its own)."""
     return [
         output["text"]
         for cell in notebook.cells
         if cell.cell_type == "code"
-        for output in cell.get("outputs", [])
+        for output in merged_streams(copy.deepcopy(cell.get("outputs", [])))
         if output["output_type"] == "stream"
     ]
 
