@@ -16,6 +16,7 @@ outputs if anyone stores them.
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import json
 import os
@@ -34,6 +35,7 @@ from pathlib import Path
 import nbformat
 from support import ROOT
 
+from scripts.notebooks.execute_notebooks import merged_streams
 from scripts.notebooks.notebook_meta import RUNS_REPORT, sources_sha256
 
 NOTEBOOKS = ROOT / "notebooks"
@@ -205,8 +207,9 @@ def failure_message(name, result, output: Path, budget) -> str:
 
 
 def collected_values(notebook: nbformat.NotebookNode) -> dict:
+    # Chunks joined first: where the kernel splits printed text depends on timing.
     for cell in reversed(notebook.cells):
-        for output in cell.get("outputs", []):
+        for output in merged_streams(copy.deepcopy(cell.get("outputs", []))):
             text = output.get("text", "")
             if output.get("output_type") == "stream" and MARKER in text:
                 return json.loads(text.split(MARKER, 1)[1])

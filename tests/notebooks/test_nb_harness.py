@@ -2,7 +2,7 @@
 
 import nbformat
 import pytest
-from nbharness import NotebookFailed, run_notebook
+from nbharness import MARKER, NotebookFailed, collected_values, run_notebook
 
 pytestmark = [pytest.mark.notebook, pytest.mark.slow]
 
@@ -41,6 +41,17 @@ def test_collected_values_are_plain_json(tmp_path):
         "home": "yes",
     }
     assert run.seconds > 0 and run.notebook.cells[-1].outputs
+
+
+def test_collected_values_survive_a_print_split_into_chunks():
+    """A loaded kernel may flush one print in pieces; the values are read from the joined text."""
+    text = MARKER + '{"accuracy": 0.9}\n'
+    pieces = [text[: len(MARKER) + 5], text[len(MARKER) + 5 : -1], "\n"]
+    cell = nbformat.v4.new_code_cell("print(values)", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text=piece) for piece in pieces])
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    assert collected_values(notebook) == {"accuracy": 0.9}
+    assert [output.text for output in cell.outputs] == pieces, "the notebook is left as it was"
 
 
 def test_a_failing_cell_is_named_with_its_error(tmp_path):
