@@ -3,8 +3,7 @@
     make bench-notebooks    (puts tests/ and tests/notebooks/ on PYTHONPATH)
 
 Each tests/notebooks/test_nb_NN_*.py module names its notebook (NAME) and builds its run
-settings, stand-in data included, with run_kwargs(tmp_path) (or, for modules that keep them in
-tests/notebooks/params.py, TEST_PARAMS[NAME] plus standins.prepare_env).
+settings, stand-in data included, with run_kwargs(tmp_path).
 Budget: all notebooks under 5 minutes on the 2-core CI machine.
 Exit status 1 when a notebook fails or the total is over budget. The figures go to
 reports/benchmarks.json under "notebooks".
@@ -30,15 +29,11 @@ def test_modules() -> list:
 
 
 def run_settings(module, tmp: Path) -> dict:
-    """The module's run_kwargs(tmp); else a shared params.TEST_PARAMS entry plus stand-in env."""
-    if hasattr(module, "run_kwargs"):
-        return module.run_kwargs(tmp)
-    settings = dict(importlib.import_module("params").TEST_PARAMS[module.NAME])
-    try:
-        prepare_env = importlib.import_module("standins").prepare_env
-    except (ImportError, AttributeError):
-        return settings
-    return {**settings, "env": prepare_env(module.NAME, tmp)}
+    """The module's own run settings, stand-in data included: exactly what its test runs."""
+    if not hasattr(module, "run_kwargs"):
+        raise SystemExit(f"{module.__file__}: defines NAME but no run_kwargs(tmp_path); add it "
+                         "(see contributing/add-a-notebook.md)")
+    return module.run_kwargs(tmp)
 
 
 def time_one(module) -> tuple[str, float | None, str]:

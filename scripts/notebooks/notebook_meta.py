@@ -53,7 +53,7 @@ def cached_notebook(path: Path) -> dict:
     """The parsed notebook at `path`, parsed once until the file changes (mtime, size).
 
     Every build step reads notebooks through this, so a build parses each one once. The dict
-    is shared: read it, never change it (copy.deepcopy first); tests/build/test_pl_notebook_json.py
+    is shared: read it, never change it (copy.deepcopy first); tests/build/test_pl_parsed_once.py
     checks that a whole build leaves it as parsed. Bad JSON or UTF-8 raises as json.loads does.
     """
     stat = path.stat()
