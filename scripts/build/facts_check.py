@@ -21,6 +21,7 @@ from pathlib import Path
 # Python puts this script's folder first on sys.path, so the pipeline package imports.
 from scripts.build.facts import REGISTRY, Fact, FactError, all_facts
 from scripts.build.probes import Result, run_probes
+from scripts.build.reports import write_report
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_CHANGE = "No fact changed"  # the workflow closes the issue when the report starts so
@@ -104,12 +105,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     checked = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     report = to_markdown(results, facts, checked)
     print(report, end="")
-    if args.markdown:
-        args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(report, encoding="utf-8")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(to_json(results, checked), encoding="utf-8")
+    write_report(args.markdown, report)
+    write_report(args.json, to_json(results, checked))
     if any(r.status in FAILING for r in results):
         return 1
     return 3 if results and not summary(results)["ok"] else 0

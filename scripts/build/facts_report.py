@@ -15,6 +15,7 @@ from pathlib import Path
 
 # Python puts this script's folder first on sys.path, so the pipeline package imports.
 from scripts.build.facts import REGISTRY, Fact, FactError, load_registry, stale_facts
+from scripts.build.reports import write_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,8 +49,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         return 2
     report = to_markdown(stale_facts(facts, args.today), args.today)
     print(report, end="")
-    if args.markdown:
-        args.markdown.write_text(report, encoding="utf-8")
+    write_report(args.markdown, report)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Reading the JSON reports that tests and the link checker write for the build to show."""
+"""The reports: reading the JSON that tests and the link checker write for the build to show,
+and writing a report where a command is told to."""
 
 from __future__ import annotations
 
@@ -24,3 +25,10 @@ def load_report(path: Path, key: str, expected: type, regenerate: str) -> dict |
         shape = "[...]" if expected is list else "{...}"
         raise ReportError(f'{path}: expected {{"{key}": {shape}}}. {regenerate}.')
     return data
+
+
+def write_report(path: Path | None, text: str) -> None:
+    """Write `text` to `path`, making its folder; nothing when no path was asked for."""
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
