@@ -15,7 +15,9 @@ from importlib import metadata
 from pathlib import Path
 
 BUILD = Path(__file__).parent
-CODE = [*sorted(BUILD.glob("*.py")), BUILD.parent / "notebooks" / "notebook_meta.py"]
+# Every module of the build package, subpackages too (adapter/ names the classes notebook steps
+# select), and the notebook reader it uses.
+CODE = [*sorted(BUILD.rglob("*.py")), BUILD.parent / "notebooks" / "notebook_meta.py"]
 
 
 LIBRARIES = ("lxml", "tinycss2")  # they parse and write what the entries hold

@@ -22,6 +22,14 @@ def test_the_key_changes_with_the_pipelines_code(monkeypatch, tmp_path):
     assert len({key, changed, disk_cache.content_key("page")}) == 3
 
 
+def test_the_code_covers_every_module_of_the_build_package_and_its_subpackages():
+    """A notebook page's cached HTML depends on adapter/ and markup/ too, not only the top level."""
+    package = disk_cache.BUILD
+    modules = {path for path in package.rglob("*.py") if "__pycache__" not in path.parts}
+    assert modules <= set(disk_cache.CODE)
+    assert {package / "adapter" / "jupyter.py", package / "markup" / "project.py"} <= modules
+
+
 def test_the_key_changes_with_the_libraries_that_write_the_entries(monkeypatch):
     key = disk_cache.content_key("page")
     real = disk_cache.metadata.version
