@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,12 +27,27 @@ class Section:
         return self.src.removesuffix(".md")
 
 
+@dataclass(frozen=True)
+class EnvSetting:
+    """A `!ENV [NAME, ..., default]` value of mkdocs.yml, read when asked (tests set SITE_URL)."""
+
+    names: tuple
+
+    def value(self):
+        found = next((os.environ[name] for name in self.names
+                      if isinstance(name, str) and name in os.environ), None)
+        return found if found is not None or len(self.names) < 2 else self.names[-1]
+
+
 class LenientLoader(SAFE_LOADER):
-    """Reads mkdocs.yml without running its !ENV / !!python tags."""
+    """Reads mkdocs.yml without running its tags: `!ENV` becomes an EnvSetting, others None."""
 
 
 LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+LenientLoader.add_constructor("!ENV", lambda loader, node: EnvSetting(tuple(
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+    else [loader.construct_scalar(node)])))
 
 
 def is_section_title(title: str | None) -> bool:
@@ -39,7 +55,7 @@ def is_section_title(title: str | None) -> bool:
 
 
 def read_config(mkdocs_yml: Path) -> dict:
-    """mkdocs.yml as plain data; its tags (!ENV, !!python/name) read as None.
+    """mkdocs.yml as plain data; `!ENV` values as EnvSetting, other tags (!!python/name) None.
 
     The one reader of mkdocs.yml in our code (MkDocs and Zensical read it themselves): parsed
     once until the file changes (mtime, size). The dict is shared: read it, never change it.

@@ -6,15 +6,12 @@ modification times of the files it reads.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
 from urllib.parse import quote as urlquote
 from urllib.parse import urljoin
-
-import yaml
 
 from scripts.build import (
     facts,
@@ -166,30 +163,9 @@ class PageAddress:
     canonical_url: str  # site_url joined with url, as MkDocs' page.canonical_url; else url
 
 
-@dataclass(frozen=True)
-class EnvSetting:
-    """A `!ENV [NAME, ..., default]` value of mkdocs.yml, read when asked (tests set SITE_URL)."""
-
-    names: tuple
-
-    def value(self):
-        found = next((os.environ[name] for name in self.names
-                      if isinstance(name, str) and name in os.environ), None)
-        return found if found is not None or len(self.names) < 2 else self.names[-1]
-
-
-class _SiteLoader(sections.LenientLoader):
-    """mkdocs.yml as plain data, with `!ENV` kept as an EnvSetting (MkDocs' own reading)."""
-
-
-_SiteLoader.add_constructor("!ENV", lambda loader, node: EnvSetting(tuple(
-    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
-    else [loader.construct_scalar(node)])))
-
-
-@cached_on("mkdocs.yml")
 def site_settings(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteLoader)
+    """mkdocs.yml as plain data, `!ENV` values as sections.EnvSetting (read when asked)."""
+    return sections.read_config(root / "mkdocs.yml")
 
 
 def nav_titles(nav: list) -> dict[str, str]:
@@ -209,7 +185,7 @@ def yml_site_urls(root: Path) -> SiteUrls:
     """site_url (its !ENV read now) and use_directory_urls as mkdocs.yml sets them."""
     settings = site_settings(root)
     site_url = settings.get("site_url")
-    site_url = site_url.value() if isinstance(site_url, EnvSetting) else site_url
+    site_url = site_url.value() if isinstance(site_url, sections.EnvSetting) else site_url
     return SiteUrls(site_url or None, bool(settings.get("use_directory_urls", True)))
 
 
