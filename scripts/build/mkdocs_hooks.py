@@ -56,6 +56,7 @@ from scripts.build import (
     progress,
     verified_badge,
 )
+from scripts.build.adapter import events, material
 from scripts.build.markup import project
 from scripts.notebooks.notebook_meta import cached_notebook
 
@@ -125,7 +126,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(100)  # before mkdocs-jupyter's on_files, or notebooks ship as raw .ipynb
+@event_priority(events.NOTEBOOK_FILES_PRIORITY)  # before mkdocs-jupyter's: else raw .ipynb ship
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = root_of(config)
     for source in notebook_files.notebook_sources(root):
@@ -231,10 +232,10 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     return env
 
 
-# --- Context: Material's search plugin (priority 0) indexes page.content in this event ----------
+# --- Context: Material's search plugin indexes page.content in this event, between these two --
 
 
-@event_priority(50)
+@event_priority(material.SEARCH_PLUGIN_PRIORITY + 50)
 def _before_search(context: TemplateContext, *, page: Page, config: MkDocsConfig,
                    nav: Navigation) -> TemplateContext:
     source = page.file.abs_src_path
@@ -250,7 +251,7 @@ def _before_search(context: TemplateContext, *, page: Page, config: MkDocsConfig
     return context
 
 
-@event_priority(-50)
+@event_priority(material.SEARCH_PLUGIN_PRIORITY - 50)
 def _after_search(context: TemplateContext, *, page: Page, config: MkDocsConfig,
                   nav: Navigation) -> TemplateContext:
     shown = collected(config).shown_content

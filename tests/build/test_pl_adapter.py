@@ -11,7 +11,6 @@ import inspect
 import re
 from types import SimpleNamespace
 
-import mkdocs.commands.build
 import mkdocs_jupyter.plugin
 import nbformat
 import pytest
@@ -253,10 +252,3 @@ def test_hooks_run_after_the_plugins_at_equal_priority():
     plugins = list(load_config(str(ROOT / "mkdocs.yml")).plugins)
     assert plugins[-1] == "scripts/build/mkdocs_hooks.py"
     assert plugins.index(material.OFFLINE_PLUGIN) < plugins.index(plugins[-1])
-
-
-def test_mkdocs_renders_every_page_before_writing_any():
-    source = inspect.getsource(mkdocs.commands.build.build)
-    assert 0 < source.index("_populate_page(") < source.index("_build_page("), (
-        "MkDocs no longer renders all pages first: on_post_page's totals may be incomplete")
-

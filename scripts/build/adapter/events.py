@@ -10,8 +10,7 @@ from __future__ import annotations
 JUPYTER_FILES_PRIORITY = 0
 NOTEBOOK_FILES_PRIORITY = 100
 
-# Two orders with no name to hold, checked by the tests:
-# - Hooks join config.plugins after the plugins, so at equal priority the hooks' on_config runs
-#   after the offline plugin's: offline.offline_config then sees the polyfill it added.
-# - MkDocs renders every page's content (on_page_content) before it writes the first page
-#   (on_page_context, on_post_page): on_post_page reads totals gathered from all pages.
+# An order with no name to hold, checked by the tests: hooks join config.plugins after the
+# plugins, so at equal priority the hooks' on_config runs after the offline plugin's:
+# offline.offline_config then sees the polyfill it added. (No hook reads what other pages
+# gathered before the build ends: map totals come from the Markdown, not from rendering.)
