@@ -8,6 +8,7 @@ notebook cells.
 
 from __future__ import annotations
 
+from scripts.build import glossary
 from scripts.build.document import add_class, has_class
 
 # pymdownx.tabbed (alternate style) puts the tab labels in one row that scrolls on a phone.
@@ -34,3 +35,12 @@ def scrollable_figures(root) -> None:
             continue  # an image inside running text stays as it is
         add_class(box, FIGURE_BOX)
         box.set("tabindex", "0")
+
+
+def make_reachable(root) -> None:
+    """Every step above plus focusable glossary terms: what a mouse reaches, a keyboard reaches.
+
+    One list for both trees: Markdown pages (markup/keyboard_access.py) and notebook pages."""
+    glossary.focusable_abbreviations(root)
+    focusable_tab_strips(root)
+    scrollable_figures(root)

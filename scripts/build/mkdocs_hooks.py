@@ -173,11 +173,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if notebook_page.is_notebook_page(page.file.src_uri):
         root = notebook_content(html, page, config)
-        # mkdocs-jupyter renders these pages, not our extensions: the same steps, on its HTML.
-        progress.add_mark_done(root)
-        glossary.focusable_abbreviations(root)
-        keyboard.focusable_tab_strips(root)
-        keyboard.scrollable_figures(root)
+        progress.add_mark_done(root)  # our extensions add it to Markdown pages
     else:  # through lxml all the same: its serialization is the one the site has always had
         root = document.parse(html)
     if offline.offline_enabled(config):
@@ -186,7 +182,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def notebook_content(html: str, page: Page, config: MkDocsConfig):
-    """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary.
+    """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary terms
+    and keyboard access.
 
     The result is kept on disk by a hash of everything it comes from, so a rebuild after a
     Markdown edit reuses it instead of redoing the notebook work.
@@ -206,6 +203,7 @@ def notebook_content(html: str, page: Page, config: MkDocsConfig):
         root = document.parse(html)
         found = notebook_page.transform(root, notebook, header)
         glossary.wrap_terms(root, terms)  # Markdown pages get terms from the abbr extension
+        keyboard.make_reachable(root)  # mkdocs-jupyter renders these, not our extensions
         light_html = document.serialize(root)
         disk_cache.write_json(root_dir / CACHE_DIR, cache_name, key,
                               notebook_page.to_cache(found, light_html))

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from scripts.build import glossary, keyboard
+from scripts.build import keyboard
 
 # After abbr (7) marked the terms and pymdownx.tabbed built its strips (block stage).
 PRIORITY = 4
@@ -23,9 +23,7 @@ PRIORITY = 4
 
 class KeyboardAccess(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        glossary.focusable_abbreviations(root)
-        keyboard.focusable_tab_strips(root)
-        keyboard.scrollable_figures(root)
+        keyboard.make_reachable(root)
 
 
 class KeyboardAccessExtension(Extension):
