@@ -21,7 +21,10 @@ def parse(fragment: str):
 
 
 def serialize(root) -> str:
-    text = html.escape(root.text or "", quote=False)
+    """The content of `root` as HTML. Whitespace-only text before the first element is left
+    out, as `parse` leaves it out: a page serialized once reads the same as one re-parsed."""
+    text = root.text if (root.text or "").strip() else ""
+    text = html.escape(text, quote=False)
     return text + "".join(
         lxml_html.tostring(child, encoding="unicode", method="html") for child in root
     )

@@ -172,16 +172,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if notebook_page.is_notebook_page(page.file.src_uri):
-        root = notebook_content(html, page, config)
-        progress.add_mark_done(root)  # our extensions add it to Markdown pages
-    else:  # through lxml all the same: its serialization is the one the site has always had
-        root = document.parse(html)
+        html = notebook_content(html, page, config)  # finished HTML, kept in the disk cache
+        if not offline.offline_enabled(config):
+            return html
+    # Markdown pages through lxml all the same: its serialization is the one the site has had.
+    root = document.parse(html)
     if offline.offline_enabled(config):
         offline.file_links(root)
     return document.serialize(root)
 
 
-def notebook_content(html: str, page: Page, config: MkDocsConfig):
+def notebook_content(html: str, page: Page, config: MkDocsConfig) -> str:
     """Notebook pages: lighter HTML, buttons and verified note, images as files, glossary terms
     and keyboard access.
 
@@ -204,10 +205,10 @@ def notebook_content(html: str, page: Page, config: MkDocsConfig):
         found = notebook_page.transform(root, notebook, header)
         glossary.wrap_terms(root, terms)  # Markdown pages get terms from the abbr extension
         keyboard.make_reachable(root)  # mkdocs-jupyter renders these, not our extensions
+        progress.add_mark_done(root)
         light_html = document.serialize(root)
         disk_cache.write_json(root_dir / CACHE_DIR, cache_name, key,
                               notebook_page.to_cache(found, light_html))
-    root = document.parse(light_html)  # parsed from the cached form either way: same output
     page_dir = Path(page.file.abs_dest_path).parent  # not page.url: a file in offline builds
     page_dir.mkdir(parents=True, exist_ok=True)
     for file_name, data in found.images.items():
@@ -216,7 +217,7 @@ def notebook_content(html: str, page: Page, config: MkDocsConfig):
     build.notebook_classes |= found.classes
     build.search_views[page.file.src_uri] = found.search_html
     page.edit_url = notebook_links.edit_url(repo_url, branch, name)
-    return root
+    return light_html
 
 
 # --- Templates ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from support import ROOT, apply_step, copy_project, render_as_mkdocs
 
-from scripts.build import document, keyboard, mkdocs_hooks, resource_health
+from scripts.build import keyboard, mkdocs_hooks, resource_health
 from scripts.build.markup import project
 
 
@@ -218,7 +218,7 @@ def notebook_page_run(root: Path) -> tuple[str, mkdocs_hooks.Collected]:
     page = SimpleNamespace(file=SimpleNamespace(
         src_uri="notebooks/01-tiny.ipynb", abs_src_path=str(root / "notebooks/01-tiny.ipynb"),
         abs_dest_path=str(root / "site/notebooks/01-tiny/index.html")))
-    html = document.serialize(mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page, config))
+    html = mkdocs_hooks.notebook_content(NOTEBOOK_HTML, page, config)  # finished HTML
     return html, mkdocs_hooks.collected(config)
 
 
