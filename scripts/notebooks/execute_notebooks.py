@@ -97,7 +97,9 @@ def stderr_cells(notebook) -> list[int]:
 
 
 def merged_streams(outputs: list) -> list:
-    """Join neighbouring stdout (or stderr) chunks: how a print is split varies from run to run."""
+    """Join neighbouring stdout (or stderr) chunks: how a print is split varies from run to run.
+
+    Returns new outputs where chunks were joined; the outputs given are left as they are."""
     merged = []
     for output in outputs:
         previous = merged[-1] if merged else None
@@ -106,7 +108,7 @@ def merged_streams(outputs: list) -> list:
             and output.output_type == previous.output_type == "stream"
             and output.name == previous.name
         ):
-            previous.text += output.text
+            merged[-1] = nbformat.from_dict({**previous, "text": previous.text + output.text})
         else:
             merged.append(output)
     return merged

@@ -95,7 +95,7 @@ def test_skip_link_moves_focus_past_the_header(page, site_url):
     assert page.evaluate(DESCRIBE_JS) == "skip"
     page.keyboard.press("Enter")
     in_content = "document.activeElement.closest('.md-content') !== null"
-    page.wait_for_function(in_content, timeout=3000)  # fails when only the view scrolls
+    page.wait_for_function(in_content)  # fails when only the view scrolls
     page.keyboard.press("Tab")
     assert page.evaluate(in_content), "the Tab after the skip link should stay in the content"
 

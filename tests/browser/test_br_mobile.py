@@ -34,7 +34,7 @@ def test_navigation_drawer_opens(mobile_page, site_url):
     wait_for_page(page, f"{site_url}python/")
     assert same_document(page)
     # Material closes the drawer once the new page is in place.
-    page.wait_for_function("!document.getElementById('__drawer').checked", timeout=3000)
+    page.wait_for_function("!document.getElementById('__drawer').checked")
 
 
 def test_map_fits_and_its_nodes_can_be_tapped(mobile_page, site_url):

@@ -39,7 +39,8 @@ def notebook_parses(monkeypatch):
 
 
 def test_a_full_build_parses_each_notebook_once_through_the_cached_loader(
-        notebook_parses, tmp_path, monkeypatch):
+        built_site, notebook_parses, tmp_path, monkeypatch):
+    """(After the shared build: two builds writing the same .cache at once would race.)"""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -1,9 +1,14 @@
-"""Fixtures for the link-checker tests: fault-injecting servers and a fast test config."""
+"""Fixtures for the link-checker tests: fault-injecting servers and a fast test config.
+
+The config's timeouts are generous, so a loopback answer on a loaded machine is never taken
+for a timeout; the tests that need timeouts to fire ask for `tight_check`.
+"""
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,10 +20,10 @@ FAST = """
 user_agent = "linkcheck-tests/1.0 (+https://example.invalid/tests)"
 concurrency = 16
 per_host = 4
-connect_timeout = 0.5
-read_timeout = 0.5
-attempt_deadline = 1.0
-link_deadline = 6.0
+connect_timeout = 5.0
+read_timeout = 5.0
+attempt_deadline = 10.0
+link_deadline = 30.0
 retries = 2
 backoff = 0.05
 retry_after_cap = 2.0
@@ -103,15 +108,29 @@ def plain(servers):
     return servers["plain"]
 
 
-@pytest.fixture
-def project(tmp_path, servers) -> Path:
-    """A tmp project: the fast config plus a notebooks/ folder standing in for our checkout."""
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "01-first.ipynb").write_text("{}")
+# For the timeout tests only: the slow routes answer after 2 s, the trickle never ends.
+TIGHT = {"connect_timeout": "0.5", "read_timeout": "0.5", "attempt_deadline": "1.0",
+         "link_deadline": "6.0"}
+
+
+def write_project(folder: Path, servers, settings: dict[str, str] | None = None) -> Path:
+    """A project: the test config (with `settings` replaced) and a notebooks/ folder."""
+    (folder / "notebooks").mkdir()
+    (folder / "notebooks" / "01-first.ipynb").write_text("{}")
     values = {name: server.netloc for name, server in servers.items()}
     values["plain"] = servers["plain"].base
-    (tmp_path / "linkcheck.toml").write_text(FAST.format(**values))
-    return tmp_path
+    config = FAST.format(**values)
+    for name, value in (settings or {}).items():
+        config, found = re.subn(rf"(?m)^{name} = .*$", f"{name} = {value}", config)
+        assert found == 1, name
+    (folder / "linkcheck.toml").write_text(config)
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path, servers) -> Path:
+    """A tmp project: the test config plus a notebooks/ folder standing in for our checkout."""
+    return write_project(tmp_path, servers)
 
 
 def write_site(site: Path, urls: list[str]) -> None:
@@ -124,7 +143,16 @@ def write_site(site: Path, urls: list[str]) -> None:
 @pytest.fixture
 def check(project):
     """Run the CLI on a site linking `urls`; return {url: JSON entry}."""
+    return checker(project)
 
+
+@pytest.fixture
+def tight_check(tmp_path, servers):
+    """`check` with timeouts short enough that the slow and trickling routes hit them."""
+    return checker(write_project(tmp_path, servers, TIGHT))
+
+
+def checker(project: Path):
     def run(*urls: str, extra: tuple[str, ...] = ()) -> dict[str, dict]:
         site, out = project / "site", project / "report.json"
         write_site(site, list(urls))

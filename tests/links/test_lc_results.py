@@ -73,9 +73,9 @@ def test_reset_then_ok_and_always_reset(check, plain):
     assert "reset" in report[plain.url(stays)]["reason"]
 
 
-def test_timeout_then_ok_and_always_timeout(check, plain):
+def test_timeout_then_ok_and_always_timeout(tight_check, plain):
     recovers, stays = f"/slow-then-ok/{key()}/1", f"/slow-then-ok/{key()}/99"
-    report = check(plain.url(recovers), plain.url(stays))
+    report = tight_check(plain.url(recovers), plain.url(stays))
     assert report[plain.url(recovers)]["result"] == "ok"
     assert report[plain.url(stays)]["result"] == "flaky"
 
@@ -93,8 +93,8 @@ def test_429_beyond_the_cap_is_flaky_without_waiting(check, plain):
     started = time.monotonic()
     entry = check(plain.url(path))[plain.url(path)]
     assert (entry["result"], entry["status"]) == ("flaky", 429)
-    # Waiting for Retry-After would take an hour; 10 s leaves room for a loaded machine.
-    assert time.monotonic() - started < 10 and plain.state.hits[path] == 1
+    # Waiting for Retry-After would take an hour; a minute tells the two apart on any machine.
+    assert time.monotonic() - started < 60 and plain.state.hits[path] == 1
 
 
 @pytest.mark.parametrize("status", [301, 308])
@@ -177,21 +177,22 @@ def test_huge_body_is_not_downloaded(check, plain, kind):
     name = key()
     url = plain.url(f"/huge/{name}/{kind}")
     entry = check(url + ("#somewhere" if kind == "html" else ""))
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60  # the server notices the hang-up when its write fails
     while name not in plain.state.done and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert name in plain.state.done, "the server is still sending: the client did not hang up"
     assert plain.state.sent[name] < 50 * 1024 * 1024 // 4
     result = next(iter(entry.values()))
     assert result["result"] == ("ok" if kind == "bin" else "unverifiable")
 
 
-def test_trickling_server_hits_the_deadline(check, plain):
+def test_trickling_server_hits_the_deadline(tight_check, plain):
     url = plain.url(f"/trickle/{key()}#x")
     started = time.monotonic()
-    entry = check(url)[url]
+    entry = tight_check(url)[url]
     assert entry["result"] == "flaky"
-    # link_deadline is 6 s; the whole trickle takes almost 3 hours. 4 s of slack for load.
-    assert time.monotonic() - started < 6 + 4
+    # link_deadline is 6 s; the whole trickle takes almost 3 hours: a minute tells them apart.
+    assert time.monotonic() - started < 60
 
 
 def test_bot_wall_403_is_unverifiable(check, servers):

@@ -43,6 +43,7 @@ def test_neighbouring_stream_chunks_are_joined():
         ("stdout", "a\n"),
         ("stderr", "w"),
     ]
+    assert [o.text for o in chunks] == ["a", "\n", "w"], "the outputs given are left as they are"
 
 
 def test_download_notebooks_are_cleared(tmp_path):

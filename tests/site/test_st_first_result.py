@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import time
 from pathlib import Path
@@ -137,7 +136,7 @@ def stream_texts(notebook) -> list[str]:
         output["text"]
         for cell in notebook.cells
         if cell.cell_type == "code"
-        for output in merged_streams(copy.deepcopy(cell.get("outputs", [])))
+        for output in merged_streams(cell.get("outputs", []))
         if output["output_type"] == "stream"
     ]
 
@@ -173,6 +172,6 @@ def test_notebook_01_runs_on_a_cpu_in_minutes_and_prints_what_is_stored(tmp_path
         resources={"metadata": {"path": str(tmp_path)}},
     ).execute()
     seconds = time.monotonic() - started
-    # Colab's free CPU is slower than a laptop; keep a wide margin under 3 minutes.
-    assert seconds < COLAB_LIMIT_S / 3, f"notebook 01 took {seconds:.0f} s"
+    # Its promise: minutes on a CPU. The speed itself is measured by make bench-notebooks.
+    assert seconds < COLAB_LIMIT_S, f"notebook 01 took {seconds:.0f} s"
     assert stream_texts(fresh) == stream_texts(stored), "the stored outputs are not this run's"
