@@ -1,4 +1,5 @@
-"""One parsed HTML document per page: every content step edits this tree, nothing re-parses.
+"""One parsed lxml tree per page for the steps on HTML: notebook pages (mkdocs-jupyter's HTML)
+and the offline copy's links; Markdown pages are edited on Python-Markdown's own tree.
 
 lxml's parser (libxml2) is ~50x faster than BeautifulSoup with html.parser on notebook pages.
 """

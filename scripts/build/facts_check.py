@@ -18,7 +18,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Python puts this script's folder first on sys.path, so the pipeline package imports.
 from scripts.build.facts import REGISTRY, Fact, FactError, all_facts
 from scripts.build.probes import Result, run_probes
 from scripts.build.reports import write_report

@@ -13,7 +13,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-# Python puts this script's folder first on sys.path, so the pipeline package imports.
 from scripts.build.facts import REGISTRY, Fact, FactError, load_registry, stale_facts
 from scripts.build.reports import write_report
 

@@ -1,7 +1,7 @@
 """Where a notebook lives on GitHub and Colab, from ONE setting: repo_url + extra.default_branch.
 
-Not a hook itself: notebook_page.py renders the button bar with it, and the lint tests check
-every notebook's Colab URL with the same functions.
+Not a hook itself: mkdocs_hooks.notebook_content renders the button bar with it, and the lint
+tests check every notebook's Colab URL with the same functions.
 """
 
 from __future__ import annotations

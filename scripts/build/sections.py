@@ -57,7 +57,8 @@ def is_section_title(title: str | None) -> bool:
 def read_config(mkdocs_yml: Path) -> dict:
     """mkdocs.yml as plain data; `!ENV` values as EnvSetting, other tags (!!python/name) None.
 
-    The one reader of mkdocs.yml in our code (MkDocs and Zensical read it themselves): parsed
+    The one reader of mkdocs.yml in our code, the link checker's included (MkDocs and Zensical
+    read it themselves): parsed
     once until the file changes (mtime, size). The dict is shared: read it, never change it.
     """
     stat = mkdocs_yml.stat()

@@ -11,7 +11,6 @@ import sys
 # installed; the checker never runs it, and the imports cost a good part of a short check.
 sys.modules.setdefault("httpx._main", None)
 
-# Python puts this script's folder first on sys.path, so the linkhealth package imports.
 from scripts.links.cli import main  # noqa: E402 - after the httpx switch above
 
 if __name__ == "__main__":

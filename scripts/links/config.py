@@ -188,17 +188,24 @@ def load_config(path: Path) -> Config:
     return config
 
 
-def repo_url_from_mkdocs(mkdocs_yml: Path) -> str:
-    """`repo_url` from mkdocs.yml (a regex: the file holds custom YAML tags)."""
+def mkdocs_settings(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml through the project's one reader (imported here: only runs that need it pay)."""
     if not mkdocs_yml.is_file():
-        return ""
-    match = re.search(r"^repo_url:\s*[\"']?([^\s\"']+)", mkdocs_yml.read_text(), re.MULTILINE)
-    return match.group(1).rstrip("/") if match else ""
+        return {}
+    from scripts.build.sections import read_config
+
+    return read_config(mkdocs_yml)
+
+
+def repo_url_from_mkdocs(mkdocs_yml: Path) -> str:
+    return str(mkdocs_settings(mkdocs_yml).get("repo_url") or "").rstrip("/")
 
 
 def site_url_from_mkdocs(mkdocs_yml: Path) -> str:
-    """The published site_url (the literal default inside `!ENV [SITE_URL, "..."]` too)."""
-    if not mkdocs_yml.is_file():
-        return ""
-    match = re.search(r"^site_url:.*?(https?://[^\s\"'\]]+)", mkdocs_yml.read_text(), re.MULTILINE)
-    return match.group(1) if match else ""
+    """The published site_url: the default of `!ENV [SITE_URL, "..."]`, not this run's value."""
+    from scripts.build.sections import EnvSetting
+
+    site_url = mkdocs_settings(mkdocs_yml).get("site_url")
+    if isinstance(site_url, EnvSetting):
+        site_url = site_url.names[-1] if len(site_url.names) > 1 else None
+    return str(site_url or "")

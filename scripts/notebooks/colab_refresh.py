@@ -18,7 +18,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-# Python puts this script's folder first on sys.path, so the pipeline package imports.
 from scripts.build.facts import COLAB, COLAB_REPO, FactError, colab_facts
 from scripts.build.probes import GITHUB_RAW, Unreachable, fetch, rewrite
 

@@ -10,7 +10,12 @@ from support import ROOT
 
 from scripts.links import cache, collect, internal, languages, rules
 from scripts.links.cli import UsageError, fail_levels
-from scripts.links.config import ConfigError, load_config, site_url_from_mkdocs
+from scripts.links.config import (
+    ConfigError,
+    load_config,
+    repo_url_from_mkdocs,
+    site_url_from_mkdocs,
+)
 
 REPO = "https://github.com/trainingnns/getting-started-with-neural-networks"
 
@@ -242,6 +247,16 @@ def test_project_config_loads_and_every_rule_has_a_reason():
     assert config.rules and all(rule.reason for rule in config.rules)
     assert config.own_repo_url == REPO
     assert site_url_from_mkdocs(ROOT / "mkdocs.yml").startswith("https://")
+
+
+def test_mkdocs_settings_come_from_the_projects_one_reader(tmp_path, monkeypatch):
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text('site_url: !ENV [SITE_URL, "https://a.example/guide/"]\n'
+                          "repo_url: https://github.com/owner/name/\n", encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")  # a test build's: not published
+    assert site_url_from_mkdocs(mkdocs_yml) == "https://a.example/guide/"
+    assert repo_url_from_mkdocs(mkdocs_yml) == "https://github.com/owner/name"
+    assert site_url_from_mkdocs(tmp_path / "missing.yml") == ""
 
 
 def test_unknown_rule_kind_names_the_line(tmp_path):

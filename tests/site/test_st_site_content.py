@@ -91,7 +91,7 @@ def test_section_page_has_the_standard_structure(slug, site_pages):
     quizzes = [b for b in questions if "quiz" in (b.get("class") or [])]
     count = len(details) + len(quizzes)
     assert 3 <= count <= 5, f"/{slug}/ has {count} check-yourself questions, not 3-5"
-    for block in quizzes:  # scripts/build/quiz.py; tests/learner/test_quiz_*.py test the rest
+    for block in quizzes:  # scripts/build/quiz.py; tests/learner/test_ln_quiz_*.py test the rest
         assert block.legend and block.legend.get_text(strip=True), f"/{slug}/: quiz question text"
         assert block.select("details.quiz__answers li"), f"/{slug}/: quiz without answers"
     for block in details:
@@ -150,10 +150,10 @@ def test_the_history_page_lists_what_it_replaced():
            "tutorials/keras/classification.ipynb" in replaced_addresses()
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in sorted((ROOT / "docs").glob("*.md"))
+                                  if p.name != "2021-links.md"],  # it lists them, on purpose
+                         ids=lambda p: p.name)
 def test_no_page_recommends_what_the_history_page_lists_as_replaced(path):
-    if path.name == "2021-links.md":
-        return
     replaced = replaced_addresses()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         for url in re.findall(r"\[@\w+@[^\]]*\]\((https?://[^)\s]+)\)", line):
