@@ -24,6 +24,7 @@ import yaml
 from scripts.build import probes, typed_links, yaml_loader
 from scripts.build.probe_report import probe_cell
 from scripts.build.sections import section_slugs
+from scripts.build.text import table_cell
 from scripts.notebooks.notebook_meta import cached_notebook, colab_minutes
 
 REGISTRY = Path("docs/facts.yml")  # relative to the project root
@@ -352,15 +353,13 @@ def page_footer(fact_ids: list[str], facts: dict[str, Fact], facts_link: str = F
             "{ .facts-checked }\n")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def source_cell(fact: Fact) -> str:
     if fact.derived:
         return f"derived from `{fact.source}`"
     label = re.sub(r"^https?://(www\.)?", "", fact.source).rstrip("/")
-    return f"[{_cell(label)}]({fact.source})"
+    return f"[{table_cell(label)}]({fact.source})"
 
 
 def facts_table(facts: dict[str, Fact], report: dict | None = None) -> str:
@@ -371,8 +370,9 @@ def facts_table(facts: dict[str, Fact], report: dict | None = None) -> str:
     for fact in sorted(facts.values(), key=lambda f: (f.derived, f.id)):
         checked = fact.checked.isoformat() if fact.checked else "every build"
         review = fact.review_by.isoformat() if fact.review_by else "n/a"
-        rows.append(f"| `{fact.id}` | {_cell(fact.value)} | {source_cell(fact)} | "
-                    f"{_cell(fact.says)} | {checked} | {review} | {probe_cell(fact, report)} |")
+        rows.append(f"| `{fact.id}` | {table_cell(fact.value)} | {source_cell(fact)} | "
+                    f"{table_cell(fact.says)} | {checked} | {review} | "
+                    f"{probe_cell(fact, report)} |")
     return "\n".join(rows)
 
 

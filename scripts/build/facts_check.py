@@ -21,14 +21,13 @@ from pathlib import Path
 from scripts.build.facts import REGISTRY, Fact, FactError, all_facts
 from scripts.build.probes import Result, run_probes
 from scripts.build.reports import write_report
+from scripts.build.text import table_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_CHANGE = "No fact changed"  # the workflow closes the issue when the report starts so
 FAILING = ("drift", "error")
 
 
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def summary(results: list[Result]) -> dict[str, int]:
@@ -56,13 +55,14 @@ def to_markdown(results: list[Result], facts: dict[str, Fact], checked: str) -> 
         for r in failing:
             where = f" ({REGISTRY}:{facts[r.fact].line})" if facts[r.fact].line else ""
             live = r.live if r.live is not None else f"*{r.status}*"
-            lines.append(f"| `{r.fact}`{where} | {_cell(facts[r.fact].value)} | "
-                         f"{_cell(r.expected)} | {_cell(live)} | {r.source} | {_cell(r.message)} |")
+            lines.append(f"| `{r.fact}`{where} | {table_cell(facts[r.fact].value)} | "
+                         f"{table_cell(r.expected)} | {table_cell(live)} | {r.source} | "
+                         f"{table_cell(r.message)} |")
     unread = [r for r in results if r.status == "unverifiable"]
     if unread:
         lines += ["", "Sources that could not be read this time (neither confirmed nor "
                   "contradicted):", ""]
-        lines += [f"- `{r.fact}`: {r.source} ({_cell(r.message)})" for r in unread]
+        lines += [f"- `{r.fact}`: {r.source} ({table_cell(r.message)})" for r in unread]
     unexplained = sorted(f.id for f in facts.values()
                          if f.probe is None and not f.probe_reason and not f.derived)
     if unexplained:

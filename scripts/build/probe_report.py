@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scripts.build.reports import load_report
+from scripts.build.text import table_cell
 
 if TYPE_CHECKING:
     from scripts.build.facts import Fact
@@ -45,11 +46,9 @@ def probe_cell(fact: Fact, report: dict | None = None) -> str:
     if fact.probe is None and fact.derived:
         return "not needed: computed from this repository at every build"
     if fact.probe is None:
-        return _cell(f"none: {fact.probe_reason}" if fact.probe_reason else "none")
+        return table_cell(f"none: {fact.probe_reason}" if fact.probe_reason else "none")
     text = f"{fact.probe.describe()}; expects {fact.probe.expect}"
     result = last_result(fact, report)
-    return _cell(f"{text}. Last result: {result}" if result else text)
+    return table_cell(f"{text}. Last result: {result}" if result else text)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from urllib.parse import quote, urlencode
 
+from scripts.build.text import shorten
+
 ARCHIVED_RESULTS = ("broken", "moved")  # moved ones carry a copy only when flagged for review
 TITLE_LIMIT = 120  # GitHub issue titles stay readable
 # No Referer to the archive or to GitHub; `nofollow`: these are not endorsements.
@@ -43,14 +45,12 @@ def archive_link_markdown(result: dict | None, resource_title: str = "") -> str:
     return archive_link_html(result, resource_title).replace("|", "&#124;")
 
 
-def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def report_problem_url(repo_url: str, page_title: str, page_url: str, resource_title: str,
                        resource_url: str) -> str:
     """A pre-filled 'new issue' URL on GitHub naming the page, the resource and its URL."""
-    title = f"Problem with a resource: {shorten(resource_title or resource_url)}"
+    title = f"Problem with a resource: {shorten(resource_title or resource_url, TITLE_LIMIT)}"
     body = "\n".join([
         f"**Page:** {page_title} ({page_url})",
         f"**Resource:** {resource_title}",

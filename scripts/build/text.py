@@ -1,4 +1,4 @@
-"""Markdown to plain text and shortening: one copy of each, for alt texts and descriptions."""
+"""Markdown to plain text, shortening and table cells: one copy of each."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ def shorten(text: str, limit: int, at_sentence: bool = False) -> str:
     if at_sentence and sentence_end > 40:
         return text[: sentence_end + 1]
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def table_cell(text: str | None) -> str:
+    """Text that stays in its Markdown table cell: pipes escaped, lines joined."""
+    return (text or "").replace("|", "\\|").replace("\n", " ")
