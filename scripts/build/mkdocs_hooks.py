@@ -111,7 +111,7 @@ def fail(where: str = ""):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = root_of(config)
     with fail():  # fail early on a bad setting, glossary line or fact
-        notebook_links.repository(config)
+        project.repository(root)  # the reading every later step uses
         project.glossary_terms(root)
         project.project_facts(root)
     # Linked from every page: instant navigation keeps the first page's <head>.

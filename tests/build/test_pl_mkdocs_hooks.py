@@ -121,8 +121,9 @@ def test_a_repeated_glossary_term_fails_the_configuration(tmp_path):
     terms = tmp_path / "docs" / "glossary-terms.md"
     terms.parent.mkdir()
     terms.write_text("*[Epoch]: One pass.\n*[EPOCH]: Again.\n", encoding="utf-8")
-    config = {"config_file_path": str(tmp_path / "mkdocs.yml"),
-              "repo_url": "https://github.com/owner/guide", "extra": {"default_branch": "main"}}
+    (tmp_path / "mkdocs.yml").write_text("repo_url: https://github.com/owner/guide\n"
+                                         "extra: {default_branch: main}\n", encoding="utf-8")
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
     with pytest.raises(PluginError, match="glossary-terms.md:2: 'EPOCH' is already defined"):
         mkdocs_hooks.on_config(ConfigLike(config))
 
