@@ -15,7 +15,6 @@ import html
 import re
 
 from scripts.build.document import add_class, element, elements, parent_map
-from scripts.build.sections import is_section_title
 from scripts.build.typed_links import resource_links, resource_title
 
 MAP_NODE = re.compile(r'(<a [^>]*data-section="(?P<slug>[^"]+)")')
@@ -40,11 +39,6 @@ cookies, nothing sent anywhere. Export it to keep a copy or to move it to anothe
 </div>
 <p class="progress-panel__message" role="status" aria-live="polite" data-progress-message></p>
 </div>"""
-
-
-def is_section(title: str | None) -> bool:
-    """Section pages have numbered nav titles ("5 Python")."""
-    return is_section_title(title)
 
 
 def line_start_item(anchor, parents: dict):

@@ -78,7 +78,7 @@ class PageMarkup(Treeprocessor):
         address = (project.page_address(self.root, src, site_urls(self.md)) if src
                    else project.PageAddress("", "", ""))
         self.resource_lines(root, address)
-        if progress.is_section(address.title):
+        if src in project.section_sources(self.root):  # as page_bodies decides it
             append_at_end(root, [raw_html(self.md, progress.MARK_DONE)])
         if src == HOME:
             self.insert_panel(root)
