@@ -12,15 +12,21 @@ from scripts.build import yaml_loader
 FENCE = "---"
 
 
-def front_matter_block(source: str) -> tuple[str, int] | None:
-    """Return the YAML between the opening and closing fences and its first line number."""
+def closing_line(source: str) -> int | None:
+    """The 1-based line of the fence (`---` or `...`) that closes the front matter, else None."""
     lines = source.splitlines()
     if not lines or lines[0].rstrip() != FENCE:
         return None
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in (FENCE, "..."):
-            return "\n".join(lines[1:end]), 2
-    return None
+    return next((number for number, line in enumerate(lines[1:], start=2)
+                 if line.rstrip() in (FENCE, "...")), None)
+
+
+def front_matter_block(source: str) -> tuple[str, int] | None:
+    """Return the YAML between the opening and closing fences and its first line number."""
+    end = closing_line(source)
+    if end is None:
+        return None
+    return "\n".join(source.splitlines()[1:end - 1]), 2
 
 
 def front_matter_error(src_path: str, source: str) -> str | None:

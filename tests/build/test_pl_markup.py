@@ -124,6 +124,7 @@ def test_the_icon_theme_is_a_version_the_adapter_was_checked_against():
 
 @pytest.mark.parametrize("source, first", [
     ("# T\n", 1), ("---\na: 1\n---\n# T\n", 4), ("---\na: 1\n---\n\n\n# T\n", 6),
-    ("---\nnot closed\n# T\n", 1)])
+    ("---\nnot closed\n# T\n", 1),
+    ("---\na: 1\n...\n\n# T\n", 5), ("--- \na: 1\n---  \n# T\n", 4)])  # as MkDocs reads them
 def test_body_start_counts_front_matter_and_the_blank_lines_after_it(source, first):
     assert generator.body_start(source) == first

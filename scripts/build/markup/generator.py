@@ -21,8 +21,9 @@ from pathlib import Path
 
 import markdown
 
+from scripts.build.front_matter import closing_line
+
 DOCS = Path("docs")
-FRONT_MATTER_END = "\n---\n"
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,13 @@ UNKNOWN = Location("the page being built (line numbers count from the end of fro
 
 
 def body_start(source: str) -> int:
-    """The file line the body starts on: after `---` front matter and the blank lines after it."""
-    offset = 0
-    if source.startswith("---\n") and (end := source.find(FRONT_MATTER_END, 3)) != -1:
-        offset = end + len(FRONT_MATTER_END)
-    rest = source[offset:]
-    offset += len(rest) - len(rest.lstrip("\n"))
-    return source.count("\n", 0, offset) + 1
+    """The file line the body starts on: after front matter (as front_matter.py finds it) and
+    the empty lines after it."""
+    lines = source.splitlines()
+    start = closing_line(source) or 0  # the index of the line after the closing fence
+    while start < len(lines) and not lines[start]:
+        start += 1
+    return start + 1
 
 
 def page_location(md: markdown.Markdown) -> Location:
