@@ -156,13 +156,14 @@ test-colab: $(COLAB_VENV)/.stamp system-deps
 # Re-run the "package" notebooks in full, in .venv-colab (Colab's versions), and store their
 # outputs; a download notebook keeps the outputs of a full run of its code (README, "Notebooks").
 notebooks: $(COLAB_VENV)/.stamp-notebooks
-	OMP_NUM_THREADS=1 $(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks
+	$(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks
 
 # Every notebook in full, 03-05 and 10 with their real data (needs internet): stores the outputs
 # and records each run under "full_runs" in reports/notebook-runs.json. CI: notebooks.yml.
-# All threads here: a full Fashion-MNIST run on one thread would take far longer.
+# All threads here (the kernel's default is one, KERNEL_ENV): a full Fashion-MNIST run on one
+# thread would take far longer.
 notebooks-full: $(COLAB_VENV)/.stamp-notebooks
-	$(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks --full --timeout=3600
+	OMP_NUM_THREADS=$$(nproc) $(COLAB_VENV)/bin/python -m scripts.notebooks.execute_notebooks --full --timeout=3600
 
 # Only what running the notebooks needs (the "notebooks" group), on Colab's pins.
 $(COLAB_VENV)/.stamp-notebooks: $(COLAB_CONSTRAINTS)

@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+from kernel_guard import ENV_HASHES, accepted_hashes
 from support import ROOT
 
 from scripts.notebooks.execute_notebooks import merged_streams
@@ -41,7 +42,6 @@ NOTEBOOKS = ROOT / "notebooks"
 MARKER = "__NBHARNESS_VALUES__"
 # Set on a notebook, and on each of its outputs, that a kernel made from stand-in data.
 STANDIN_MARK = "nbharness_standin_data"
-STANDIN_ENV = "NB_STANDIN_HASHES"  # kernel_guard.ENV_HASHES: present only with stand-ins
 SOLUTION_TAG = "exercise-solution"
 EXERCISE_HEADING = re.compile(r"^###\s+(.+)$", re.M)
 SOLUTION_BLOCK = re.compile(
@@ -319,9 +319,8 @@ def run_notebook(
                 update_runs_report(name, run_record(source, seconds, passed=False))
             raise NotebookFailed(failure_message(name, result, output, budget))
         executed = nbformat.read(output, as_version=4)
-        if full_env.get(STANDIN_ENV):
-            standins = json.loads(Path(full_env[STANDIN_ENV]).read_text(encoding="utf-8"))
-            mark_standin_outputs(executed, [Path(p).name for p in standins])
+        if full_env.get(ENV_HASHES):  # present only when the kernel read stand-in data
+            mark_standin_outputs(executed, [Path(p).name for p in accepted_hashes(full_env)])
             nbformat.write(executed, output)
     values = collected_values(executed)
     missing = [n for n in collect if n not in values]

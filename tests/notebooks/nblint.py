@@ -38,9 +38,6 @@ VERSION = re.compile(
     re.I,
 )
 VERSION_ALIASES = {"pytorch": "torch", "sklearn": "scikit-learn", "skimage": "scikit-image"}
-PLACEHOLDER = "This notebook is being written."
-
-
 def source(cell) -> str:
     return cell_source(cell)
 
@@ -65,10 +62,6 @@ def python_ast(cell) -> ast.Module:
         for line in source(cell).splitlines()
     ]
     return ast.parse("\n".join(lines))
-
-
-def is_placeholder(nb) -> bool:
-    return len(nb.cells) <= 2 and PLACEHOLDER in source(nb.cells[0])
 
 
 def check_valid(nb) -> list[str]:
