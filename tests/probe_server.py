@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import http.server
 import json
-import socket
 import threading
 from contextlib import contextmanager
+
+from support import free_port
 
 Answer = tuple[int, str, str]
 
@@ -77,7 +78,4 @@ def bases(server: ProbeServer) -> dict[str, str]:
 
 def closed_port_url() -> str:
     """A 127.0.0.1 URL nothing listens on: a connection there is refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{free_port()}"

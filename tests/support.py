@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,10 @@ def render_as_mkdocs(src_uri: str, source: str) -> str:
     file.content_string = source
     _RelativePathTreeprocessor(file, Files([file]), config)._register(md)
     return md.convert(get_data(source)[0])
+
+
+def free_port() -> int:
+    """A 127.0.0.1 port that nothing listens on (bound, then closed): connecting is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import socket
 import urllib.request
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 from scripts.build.local_site import mkdocs_serve
 
 pytestmark = pytest.mark.sweep  # a server, a full build and a rebuild: about 15 s
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_an_edited_notebook_is_rebuilt_and_served(project_copy: Path):

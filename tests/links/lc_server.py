@@ -10,12 +10,18 @@ import socket
 import struct
 import threading
 import time
+import uuid
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 HUGE = 50 * 1024 * 1024
 CHUNK = 64 * 1024
 PAGE = b"<!doctype html><html><head><title>t</title></head><body>%s</body></html>"
+
+
+def key() -> str:
+    """A fresh path segment, so the server's per-path hit counters start at zero."""
+    return uuid.uuid4().hex[:8]
 
 
 class State:

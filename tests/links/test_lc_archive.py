@@ -10,19 +10,15 @@ from __future__ import annotations
 import html
 import json
 import os
-import socket
 import subprocess
-import uuid
 from datetime import date
 
 import pytest
+from lc_server import key
+from support import free_port
 
 from scripts.links import archive, history
 from scripts.links.cli import main
-
-
-def key() -> str:
-    return uuid.uuid4().hex[:8]
 
 
 def wayback(stamp: str, url: str) -> str:
@@ -144,10 +140,8 @@ def test_archive_down_completes_with_a_warning(project, plain, capsys):
 
 
 def test_archive_unreachable_completes_with_a_warning(project, plain):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    set_config(project, f'archive_endpoint = "{plain.base}', f'archive_endpoint = "http://127.0.0.1:{port}')
+    set_config(project, f'archive_endpoint = "{plain.base}',
+               f'archive_endpoint = "http://127.0.0.1:{free_port()}')
     url = plain.url(f"/status/404/{key()}")
     code, data, _ = run_report(project, url, extra=("--fail-on", "none"))
     assert code == 0 and data["results"][0]["result"] == "broken"

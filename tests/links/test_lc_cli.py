@@ -6,15 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
+from lc_server import key
 from support import ROOT
 
 from scripts.links.cli import main
-
-
-def key() -> str:
-    return uuid.uuid4().hex[:8]
 
 
 def make_site(root, plain, flaky_path="/fine/flaky-free"):

@@ -5,14 +5,10 @@ Each case redirects to a live page on the local fault server; the JSON report is
 
 from __future__ import annotations
 
-import uuid
 from urllib.parse import quote
 
 import pytest
-
-
-def key() -> str:
-    return uuid.uuid4().hex[:8]
+from lc_server import key
 
 
 def to(path: str) -> str:

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 
 import httpcore
 import pytest
+from support import free_port
 
 from scripts.links.netio import AsyncioBackend
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:  # bind, then close: nothing listens on that port any more
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_refused_connection_is_a_connect_error_caused_by_the_refusal():
     async def connect():
-        await AsyncioBackend().connect_tcp("127.0.0.1", closed_port(), timeout=2)
+        await AsyncioBackend().connect_tcp("127.0.0.1", free_port(), timeout=2)
 
     with pytest.raises(httpcore.ConnectError) as raised:
         asyncio.run(connect())

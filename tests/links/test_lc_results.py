@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import time
-import uuid
 
 import pytest
-
-
-def key() -> str:
-    """A fresh path segment, so per-path hit counters start at zero."""
-    return uuid.uuid4().hex[:8]
+from lc_server import key
+from support import free_port
 
 
 def test_200_is_ok(check, plain):
@@ -34,12 +30,7 @@ def test_dns_failure_is_broken(check):
 
 
 def test_connection_refused_is_broken(check):
-    import socket
-
-    with socket.socket() as sock:  # bind, then close: nothing listens on that port any more
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
+    url = f"http://127.0.0.1:{free_port()}/"  # nothing listens there
     entry = check(url)[url]
     assert entry["result"] == "broken" and "refused" in entry["reason"]
 
