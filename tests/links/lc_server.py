@@ -1,4 +1,4 @@
-"""A fault-injecting HTTP server on 127.0.0.1 for the link-checker tests and benchmark."""
+"""A fault-injecting HTTP server on 127.0.0.1 for the link-checker tests."""
 
 from __future__ import annotations
 
@@ -48,7 +48,6 @@ class State:
 class FaultHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     state: State
-    delay = 0.0  # the benchmark makes every answer wait
 
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
         pass
@@ -57,8 +56,6 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         count = self.state.hit(parts.path)
         self.state.agents.add(self.headers.get("User-Agent", ""))
-        if self.delay:
-            time.sleep(self.delay)
         route = parts.path.strip("/").split("/")[0].replace("-", "_").replace(".", "_")
         handler = getattr(self, "route_" + route, None) or self.route_default
         handler(parts, count)
@@ -227,14 +224,14 @@ class FaultHandler(http.server.BaseHTTPRequestHandler):
 class FaultServer:
     """Runs FaultHandler on 127.0.0.1 (or another loopback address) on an ephemeral port."""
 
-    def __init__(self, host: str = "127.0.0.1", delay: float = 0.0):
+    def __init__(self):
         self.state = State()
-        handler = type("Handler", (FaultHandler,), {"state": self.state, "delay": delay})
-        self.server = http.server.ThreadingHTTPServer((host, 0), handler)
+        handler = type("Handler", (FaultHandler,), {"state": self.state})
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         self.server.handle_error = lambda request, address: None
-        self.netloc = f"{host}:{self.server.server_address[1]}"
+        self.netloc = f"127.0.0.1:{self.server.server_address[1]}"
         self.base = f"http://{self.netloc}"
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
                                        daemon=True)

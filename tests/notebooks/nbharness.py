@@ -131,9 +131,7 @@ def notebook_path(name: str | Path) -> Path:
     return path
 
 
-def prepared_copy(
-    source: Path, collect: list[str], workdir: Path, extra=(), solutions: bool = True
-) -> Path:
+def prepared_copy(source: Path, collect: list[str], workdir: Path, extra=()) -> Path:
     """Write the notebook plus extra cells, a value-collecting cell and the exercise solutions
     into workdir."""
     notebook = nbformat.read(source, as_version=4)
@@ -141,7 +139,7 @@ def prepared_copy(
     if collect:
         code = COLLECT_CELL.replace("MARKER", repr(MARKER)).replace("NAMES", repr(list(collect)))
         notebook.cells.append(nbformat.v4.new_code_cell(code))
-    for title, code in exercise_solutions(notebook) if solutions else []:
+    for title, code in exercise_solutions(notebook):
         cell = nbformat.v4.new_code_cell(code)
         cell.metadata["tags"] = [SOLUTION_TAG]
         cell.metadata["exercise"] = title
@@ -250,15 +248,9 @@ def run_record(source: Path, seconds: float, passed: bool, mode: str = "test") -
     }
 
 
-def runs_report_path() -> Path:
-    """reports/notebook-runs.json (the site's Verified badges), unless NOTEBOOK_RUNS_REPORT says
-    otherwise (the harness's own tests point it at a temporary file)."""
-    return Path(os.environ.get("NOTEBOOK_RUNS_REPORT") or ROOT / RUNS_REPORT)
-
-
 def update_runs_report(name: str, record: dict | None = None, **changes) -> None:
     """Store a notebook's record, or change fields of it, in reports/notebook-runs.json."""
-    report_path = runs_report_path()
+    report_path = ROOT / RUNS_REPORT  # the site's Verified badges
     report_path.parent.mkdir(parents=True, exist_ok=True)
     # xdist workers record runs side by side: read, change and write under one lock.
     with open(report_path.with_name(report_path.name + ".lock"), "w") as lock:
@@ -293,13 +285,12 @@ def run_notebook(
     budget: float | None = None,
     record: bool = True,
     extra: list[str] | tuple[str, ...] = (),
-    solutions: bool = True,
 ) -> NotebookRun:
     """Execute notebooks/<name> with papermill; raise NotebookFailed naming the failing cell.
 
     timeout is per cell; budget (default 3 x timeout) caps the whole run, kernel start included.
     extra: code cells run after the notebook, before the values are collected (probes).
-    solutions: also run every exercise's worked solution, after the values are collected.
+    Every exercise's worked solution runs too, after the values are collected.
     """
     source = notebook_path(name)
     name = source.name
@@ -307,7 +298,7 @@ def run_notebook(
     budget = budget or 3 * timeout
     with tempfile.TemporaryDirectory(prefix="nbrun-") as tmp:
         workdir = Path(tmp)
-        copy = prepared_copy(source, list(collect), workdir, extra, solutions)
+        copy = prepared_copy(source, list(collect), workdir, extra)
         output = workdir / f"output-{source.name}"
         command = papermill_command(copy, output, parameters, workdir, timeout)
         full_env = {**os.environ, **BASE_ENV, **(env or {})}
