@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-# Total layout shift (CLS) in the first 800 ms, read in the page.
-LAYOUT_SHIFT = """() => new Promise((resolve) => {
-  let total = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => resolve(total), 800);
-})"""
+from browser.br_helpers import settle
+
+# Every layout shift (CLS) of the document, counted from its first script on.
+LAYOUT_SHIFT_RECORDER = """window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }
+}).observe({type: "layout-shift", buffered: true});"""
+
+
+def layout_shift(page) -> float:
+    """The page's total layout shift once it is at rest: however late a shift comes on a loaded
+    machine, it is counted (a fixed window would miss it)."""
+    settle(page)
+    return page.evaluate("window.__layoutShift")
 
 
 class RecordingPage:
@@ -19,6 +27,7 @@ class RecordingPage:
 
     def __init__(self, browser, **context_options):
         self.context = browser.new_context(**context_options)
+        self.context.add_init_script(LAYOUT_SHIFT_RECORDER)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from learner_browser import LAYOUT_SHIFT
+from learner_browser import layout_shift
 from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
@@ -181,4 +181,18 @@ def test_stored_progress_causes_no_layout_shift(learner, site_url):
     page.locator("article input[data-progress-resource]").first.check()
     for path in ("", f"{SECTION}/"):
         page.goto(f"{site_url}{path}")
-        assert page.evaluate(LAYOUT_SHIFT) == 0, f"layout shift on /{path}"
+        assert layout_shift(page) == 0, f"layout shift on /{path}"
+
+
+def test_the_layout_shift_measure_sees_a_late_shift(learner, site_url):
+    """The measure above can fail: a box pushed in 1 s after load is counted once at rest."""
+    page = learner.page
+    page.goto(f"{site_url}{SECTION}/")
+    page.evaluate("""() => setTimeout(() => {
+      const box = document.createElement("div");
+      box.id = "late-box";
+      box.style.height = "300px";
+      document.querySelector("article").prepend(box);
+    }, 1000)""")
+    page.wait_for_selector("#late-box", state="attached")
+    assert layout_shift(page) > 0

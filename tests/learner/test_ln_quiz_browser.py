@@ -6,7 +6,7 @@ import json
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from learner_browser import LAYOUT_SHIFT
+from learner_browser import layout_shift
 from support import sample_then_sweep
 
 pytestmark = pytest.mark.browser
@@ -87,7 +87,7 @@ def test_quiz_by_keyboard_only_wrong_then_right_announced_and_stored(learner, si
 
     # The answer survives a reload without shifting the layout.
     page.reload()
-    assert page.evaluate(LAYOUT_SHIFT) == 0
+    assert layout_shift(page) == 0
     quiz = page.locator(QUIZ).first
     assert quiz.locator(f'input[value="{right}"]').is_checked()
     assert quiz.get_attribute("data-quiz-state") == "right"
