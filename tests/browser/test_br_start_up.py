@@ -4,7 +4,7 @@ the bundle runs, and transitions pause only while a reader switches the palette.
 from __future__ import annotations
 
 import pytest
-from br_helpers import PALETTE_TOGGLE, color_scheme
+from br_helpers import PALETTE_TOGGLE, color_scheme, settle
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def test_switching_the_palette_runs_no_colour_transitions(page, site_url):
     click_toggle(page)  # light → dark: link, header and text colours all change
     assert color_scheme(page) == "slate"
     page.wait_for_function("!document.body.hasAttribute('data-palette-switching')")
-    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(page)  # a transition the switch started would have run (and been recorded) by now
     assert page.evaluate("window.__colourTransitions") == []
 
 
